@@ -1,0 +1,15 @@
+package io.camelenos.simulator;
+
+import java.util.List;
+
+/** Every EnOS service the emulator serves. Add a service here to put it behind the gateway. */
+final class Services {
+
+    private Services() {
+    }
+
+    static List<SimService> all() {
+        return List.of(
+        );
+    }
+}

@@ -1,0 +1,7 @@
+package io.camelenos.simulator.http;
+
+/** Serves one endpoint (or one action of it). Returns the envelope's data, or a {@link Reply}; throws {@link ApiError}. */
+@FunctionalInterface
+public interface Handler {
+    Object handle(SimRequest request);
+}
