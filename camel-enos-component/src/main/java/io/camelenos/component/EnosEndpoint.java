@@ -1,10 +1,12 @@
 package io.camelenos.component;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.PaginationStyle;
+import io.camelenos.component.catalog.ParameterSpec;
 import io.camelenos.component.client.EnosClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -73,8 +75,11 @@ public class EnosEndpoint extends DefaultEndpoint {
                 "method", configuration.getMethod(), "must be GET, POST, PUT or DELETE");
         String path = configuration.getPath().startsWith("/") ? configuration.getPath().substring(1)
                 : configuration.getPath();
+        // with no catalogue entry to say where parameters go, every parameter option set goes in the query string
+        List<ParameterSpec> query = Arrays.stream(EnosParameter.values()).filter(p -> p != EnosParameter.ORG_ID)
+                .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
         return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
-                configuration.getMethod(), path, configuration.getAction(), List.of(), List.of(),
+                configuration.getMethod(), path, configuration.getAction(), query, List.of(),
                 configuration.getEnvelope(), PaginationStyle.NONE, "", true, null, null);
     }
 
