@@ -60,7 +60,8 @@ public class EnosComponent extends DefaultComponent {
 
     /** The built-in client for an endpoint's settings, sharing this component's HTTP client, tokens and limits. */
     EnosClient createClient(EnosConfiguration c) {
-        String key = c.getGatewayUrl() + "|" + c.getAppKey();
+        // the secret is part of the key so that an endpoint with other credentials never borrows a token
+        String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret();
         TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(httpClient(),
                 c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
                 Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper));
