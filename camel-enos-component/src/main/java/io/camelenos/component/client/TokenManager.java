@@ -19,20 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access token of one app key: fetched with {@code POST /apim-token-service/v2.0/token/get}, cached, refreshed
- * before it expires, and fetched by one thread at a time however many threads need it (single flight). Shared by every
- * endpoint of a component that uses the same gateway and app key.
+ * The access token of one app key: fetched with {@code POST /apim-token-service/v2.0/token/get}, cached, renewed with
+ * {@code token/refresh} before it expires, and fetched by one thread at a time however many threads need it (single
+ * flight). Shared by every endpoint of a component that uses the same gateway and app key.
  */
 public final class TokenManager {
 
     static final String TOKEN_PATH = "/apim-token-service/v2.0/token/get";
+    static final String REFRESH_PATH = "/apim-token-service/v2.0/token/refresh";
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     /** Token-service statuses worth another try: 1001 replayed encryption (new timestamp fixes it), 1005 internal. */
     private static final int REPLAYED = 1001;
     private static final int INTERNAL = 1005;
 
     private final HttpClient http;
-    private final URI tokenUri;
+    private final String gatewayUrl;
     private final String appKey;
     private final String appSecret;
     private final Duration refreshBefore;
@@ -42,13 +43,13 @@ public final class TokenManager {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Grant current;
 
-    private record Grant(String token, long refreshAtMillis) {
+    private record Grant(String token, long refreshAtMillis, long expiresAtMillis) {
     }
 
     public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
                         Duration requestTimeout, Clock clock, ObjectMapper mapper) {
         this.http = http;
-        this.tokenUri = URI.create(stripSlash(gatewayUrl) + TOKEN_PATH);
+        this.gatewayUrl = stripSlash(gatewayUrl);
         this.appKey = appKey;
         this.appSecret = appSecret;
         this.refreshBefore = refreshBefore;
@@ -67,7 +68,7 @@ public final class TokenManager {
         try {
             // another thread may have fetched it while this one waited for the lock
             if (!isFresh(current)) {
-                current = fetch();
+                current = renew(current);
             }
             return current.token();
         } finally {
@@ -91,23 +92,42 @@ public final class TokenManager {
         return grant != null && clock.millis() < grant.refreshAtMillis();
     }
 
-    private Grant fetch() {
-        // POST /apim-token-service/v2.0/token/get {appKey, encryption, timestamp}
+    /**
+     * A still-valid token is renewed with token/refresh, because token/get hands back the same token until it
+     * expires; a missing or expired one is fetched with token/get, as is any token the refresh is refused for.
+     */
+    private Grant renew(Grant old) {
+        if (old == null || clock.millis() >= old.expiresAtMillis()) {
+            return fetch(TOKEN_PATH, null);
+        }
+        try {
+            return fetch(REFRESH_PATH, old.token());
+        } catch (EnosApiException e) {
+            LOG.debug("EnOS token refresh refused ({}), fetching a new token", e.getCode());
+            return fetch(TOKEN_PATH, null);
+        }
+    }
+
+    private Grant fetch(String path, String oldToken) {
+        // POST /apim-token-service/v2.0/token/get|refresh {appKey, encryption, timestamp[, accessToken]}
         long timestamp = clock.millis();
         ObjectNode body = mapper.createObjectNode()
                 .put("appKey", appKey)
                 .put("encryption", Signatures.encryption(appKey, timestamp, appSecret))
                 .put("timestamp", timestamp);
-        HttpRequest request = HttpRequest.newBuilder(tokenUri).timeout(requestTimeout)
+        if (oldToken != null) {
+            body.put("accessToken", oldToken);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(requestTimeout)
                 .header("Content-Type", "application/json;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return grant(send(request));
+        return grant(send(request, path));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request, String path) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            LOG.debug("EnOS POST {} -> HTTP {}", TOKEN_PATH, response.statusCode());
+            LOG.debug("EnOS POST {} -> HTTP {}", path, response.statusCode());
             return response;
         } catch (IOException e) {
             throw new TransientFailure(new UncheckedIOException("EnOS token request failed: " + e, e));
@@ -132,7 +152,8 @@ public final class TokenManager {
         // refresh well before expiry, but never so early that a short-lived token is refreshed on every call
         long margin = Math.min(refreshBefore.toMillis(), ttlMillis / 4);
         LOG.debug("EnOS access token obtained, valid {} s", ttlMillis / 1000);
-        return new Grant(root.path("data").path("accessToken").asText(), clock.millis() + ttlMillis - margin);
+        long now = clock.millis();
+        return new Grant(root.path("data").path("accessToken").asText(), now + ttlMillis - margin, now + ttlMillis);
     }
 
     static String stripSlash(String url) {
