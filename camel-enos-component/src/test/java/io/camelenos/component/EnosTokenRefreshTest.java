@@ -18,7 +18,7 @@ class EnosTokenRefreshTest {
 
     @Test
     void shortLivedTokenIsRefreshedBeforeExpiry() throws Exception {
-        try (EnosSimulator sim = EnosSimulator.builder().port(0).authMode(AuthMode.STRICT).tokenTtlSeconds(4).build()
+        try (EnosSimulator sim = EnosSimulator.builder().port(0).authMode(AuthMode.STRICT).tokenTtlSeconds(8).build()
                 .start();
              CamelContext context = new DefaultCamelContext()) {
             sim.router().path("/test-service/v2.1/things", Envelope.DM).action("get", "GET", r -> "ok");
@@ -32,9 +32,11 @@ class EnosTokenRefreshTest {
             String uri = "enos:api/call?service=test-service&version=v2.1&path=things&method=GET&action=get";
 
             template.requestBody(uri, (Object) null);
-            Thread.sleep(3200); // past 4 s - 4 s / 4: due for refresh, still valid
+            // token/get reports whole seconds left (8, or 7 if a millisecond passed): the client refreshes a
+            // quarter of that before expiry, at 6 or 5.25 s, and takes the token for dead at 8 or 7 s
+            Thread.sleep(6500); // due for refresh, still valid
             template.requestBody(uri, (Object) null);
-            Thread.sleep(1200); // the first token has now expired; the refreshed one has not
+            Thread.sleep(2000); // the first token has now expired; the refreshed one has not
             template.requestBody(uri, (Object) null);
 
             List<String> calls = sim.requestLog().entries().stream()
