@@ -17,7 +17,7 @@ public class HeartbeatRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:heartbeat?period={{camel-enos.heartbeat.period}}")
+        from("timer:heartbeat?includeMetadata=true&period={{camel-enos.heartbeat.period}}")
                 .routeId(ROUTE_ID)
                 .log(LoggingLevel.DEBUG, "io.camelenos.app.heartbeat", "camel-enos heartbeat #${exchangeProperty.CamelTimerCounter}");
     }
