@@ -10,6 +10,7 @@ final class Services {
 
     static List<SimService> all() {
         return List.of(
+                new io.camelenos.simulator.asset.AssetService()
         );
     }
 }
