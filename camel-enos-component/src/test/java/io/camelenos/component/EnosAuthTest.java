@@ -65,7 +65,7 @@ class EnosAuthTest extends EnosTestSupport {
     void expiredTokenIsRefreshedOnce() {
         template.requestBody(GET + "warm", (Object) null);
         sim.expireTokens();
-        sim.requestLog().clear();
+        clearRequestLog();
 
         JsonNode body = template.requestBody(GET + "after", (Object) null, JsonNode.class);
 

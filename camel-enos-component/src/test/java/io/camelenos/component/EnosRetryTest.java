@@ -102,7 +102,7 @@ class EnosRetryTest extends EnosTestSupport {
     /** Fetches the token first, so that injected faults hit the API call, not token/get. */
     private void warmToken() {
         template.requestBody(GET + "warm", (Object) null);
-        sim.requestLog().clear();
+        clearRequestLog();
     }
 
     private static List<Integer> statuses() {

@@ -49,6 +49,12 @@ public abstract class EnosTestSupport extends CamelTestSupport {
     @BeforeEach
     void resetSimulator() {
         sim.faults().clear();
+        clearRequestLog();
+    }
+
+    /** Clears the request log once the answers already sent have been logged (see requestsTo). */
+    static void clearRequestLog() {
+        sleep(100);
         sim.requestLog().clear();
     }
 
@@ -67,9 +73,31 @@ public abstract class EnosTestSupport extends CamelTestSupport {
         return context;
     }
 
-    /** Requests the emulator answered on a path, oldest first. */
+    /**
+     * Requests the emulator answered on a path, oldest first. The emulator logs a request just after it has sent
+     * the answer, so the client may be faster than the log: wait until the count has been still for a moment.
+     */
     static List<RequestLog.Entry> requestsTo(String path) {
-        return sim.requestLog().forPath(path);
+        long deadline = System.currentTimeMillis() + 2000;
+        List<RequestLog.Entry> entries = sim.requestLog().forPath(path);
+        while (System.currentTimeMillis() < deadline) {
+            sleep(60);
+            List<RequestLog.Entry> again = sim.requestLog().forPath(path);
+            if (again.size() == entries.size() && !again.isEmpty()) {
+                return again;
+            }
+            entries = again;
+        }
+        return entries;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** things?action=get echoes what it received; 99404 for id "missing"; things?action=echo returns the body. */

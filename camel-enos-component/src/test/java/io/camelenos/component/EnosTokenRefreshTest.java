@@ -38,6 +38,7 @@ class EnosTokenRefreshTest {
             template.requestBody(uri, (Object) null);
             Thread.sleep(2000); // the first token has now expired; the refreshed one has not
             template.requestBody(uri, (Object) null);
+            Thread.sleep(200); // the emulator logs a request just after answering it
 
             List<String> calls = sim.requestLog().entries().stream()
                     .map(e -> e.path().replace("/apim-token-service/v2.0/", "") + " " + e.httpStatus()).toList();

@@ -66,8 +66,8 @@ public final class HttpEnosClient implements EnosClient {
                     throw failure.failure();
                 }
                 Duration delay = retryPolicy.delay(retry, failure.retryAfter());
-                LOG.debug("EnOS {}/{} failed ({}), retry {} of {} in {} ms", request.service(), request.operation(),
-                        failure.getMessage(), retry + 1, retryPolicy.maxRetries(), delay.toMillis());
+                LOG.debug("Retry {} of {} in {} ms after: {}", retry + 1, retryPolicy.maxRetries(), delay.toMillis(),
+                        failure.getMessage());
                 sleep(delay);
             }
         }
