@@ -75,7 +75,9 @@ final class EnosRequestFactory {
                 throw new IllegalArgumentException("EnOS " + op.key() + " needs the path parameter " + name
                                                    + " (option " + name + " or header " + headerOf(name) + ")");
             }
-            path = path.replace("{" + name + "}", URLEncoder.encode(text(value), StandardCharsets.UTF_8));
+            // URLEncoder writes form encoding: a space must be %20, not +, inside a path
+            path = path.replace("{" + name + "}",
+                    URLEncoder.encode(text(value), StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return path;
     }
