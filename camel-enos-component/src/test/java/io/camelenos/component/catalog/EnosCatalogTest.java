@@ -66,6 +66,31 @@ class EnosCatalogTest {
         assertEquals(Set.of(), missing);
     }
 
+    /** The naming rule of the README: the doc page in lowerCamel; TSDB data operations after their path. */
+    @Test
+    void operationNamesFollowTheNamingRule() {
+        Set<String> documentedExceptions = Set.of("model/getThingModel", "model/searchThingModel");
+        for (EnosOperation op : catalog.operations()) {
+            if (op.service().equals("tsdb")) {
+                String byPath = lowerCamel(op.resource().replace('/', '-'), "-");
+                String expected = op.action() == null ? byPath
+                        : op.action() + Character.toUpperCase(byPath.charAt(0)) + byPath.substring(1);
+                assertEquals(expected + (op.version().equals("v2.0") ? "V20" : ""), op.name());
+            } else if (op.doc() != null && !documentedExceptions.contains(op.key())) {
+                String page = op.doc().substring(op.doc().lastIndexOf('/') + 1).replace(".md", "");
+                assertEquals(lowerCamel(page, "_"), op.name(), op.doc());
+            }
+        }
+    }
+
+    private static String lowerCamel(String text, String separator) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(separator)) {
+            out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return out.toString();
+    }
+
     @Test
     void namedAliasesReachTheDocumentedEndpoints() {
         EnosOperation search = catalog.find("asset", "search").orElseThrow();
