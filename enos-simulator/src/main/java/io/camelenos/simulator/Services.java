@@ -12,7 +12,8 @@ final class Services {
         return List.of(
                 new io.camelenos.simulator.asset.AssetService(),
                 new io.camelenos.simulator.iam.IamService(),
-                new io.camelenos.simulator.appportal.AppPortalService()
+                new io.camelenos.simulator.appportal.AppPortalService(),
+                new io.camelenos.simulator.batch.BatchService()
         );
     }
 }
