@@ -13,7 +13,8 @@ final class Services {
                 new io.camelenos.simulator.asset.AssetService(),
                 new io.camelenos.simulator.iam.IamService(),
                 new io.camelenos.simulator.appportal.AppPortalService(),
-                new io.camelenos.simulator.batch.BatchService()
+                new io.camelenos.simulator.batch.BatchService(),
+                new io.camelenos.simulator.ml.MlService()
         );
     }
 }
