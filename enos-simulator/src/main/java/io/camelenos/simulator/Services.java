@@ -14,7 +14,8 @@ final class Services {
                 new io.camelenos.simulator.iam.IamService(),
                 new io.camelenos.simulator.appportal.AppPortalService(),
                 new io.camelenos.simulator.batch.BatchService(),
-                new io.camelenos.simulator.ml.MlService()
+                new io.camelenos.simulator.ml.MlService(),
+                new io.camelenos.simulator.streaming.StreamingService()
         );
     }
 }
