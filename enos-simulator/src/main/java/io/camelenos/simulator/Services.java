@@ -15,7 +15,8 @@ final class Services {
                 new io.camelenos.simulator.appportal.AppPortalService(),
                 new io.camelenos.simulator.batch.BatchService(),
                 new io.camelenos.simulator.ml.MlService(),
-                new io.camelenos.simulator.streaming.StreamingService()
+                new io.camelenos.simulator.streaming.StreamingService(),
+                new io.camelenos.simulator.federation.FederationService()
         );
     }
 }
