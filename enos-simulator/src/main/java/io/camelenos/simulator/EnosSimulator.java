@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EnosSimulator implements AutoCloseable {
 
+    static {
+        // The JDK server leaves Nagle's algorithm on by default; with delayed ACKs that costs ~40 ms per small
+        // answer on a kept-alive connection. Read once, when the JDK server's config class loads.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final SimulatorConfig config;
     private final SimClock clock = new SimClock();
     private final Router router = new Router();
