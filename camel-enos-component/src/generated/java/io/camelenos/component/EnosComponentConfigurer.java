@@ -41,6 +41,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "assetIds": getOrCreateConfiguration(target).setAssetIds(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.camelenos.component.client.EnosClient.class, value)); return true;
         case "commandid":
         case "commandId": getOrCreateConfiguration(target).setCommandId(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +130,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "assetIds": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "client": return io.camelenos.component.client.EnosClient.class;
         case "commandid":
         case "commandId": return java.lang.String.class;
@@ -216,6 +220,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "assetIds": return getOrCreateConfiguration(target).getAssetIds();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "commandid":
         case "commandId": return getOrCreateConfiguration(target).getCommandId();

@@ -28,15 +28,29 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appKey": target.getConfiguration().setAppKey(property(camelContext, java.lang.String.class, value)); return true;
         case "appsecret":
         case "appSecret": target.getConfiguration().setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "assetexpression":
+        case "assetExpression": target.getConsumerConfiguration().setAssetExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "assetid":
         case "assetId": target.getConfiguration().setAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "assetids":
         case "assetIds": target.getConfiguration().setAssetIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "body": target.getConsumerConfiguration().setBody(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "changesonly":
+        case "changesOnly": target.getConsumerConfiguration().setChangesOnly(property(camelContext, boolean.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.camelenos.component.client.EnosClient.class, value)); return true;
         case "commandid":
         case "commandId": target.getConfiguration().setCommandId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "devicekey":
         case "deviceKey": target.getConfiguration().setDeviceKey(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
@@ -44,15 +58,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "envelope": target.getConfiguration().setEnvelope(property(camelContext, io.camelenos.component.catalog.Envelope.class, value)); return true;
         case "eventid":
         case "eventId": target.getConfiguration().setEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expression": target.getConfiguration().setExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
         case "fetchAll": target.getConfiguration().setFetchAll(property(camelContext, boolean.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": target.getConfiguration().setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "ispatchupdate":
         case "isPatchUpdate": target.getConfiguration().setIsPatchUpdate(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "itemformat":
+        case "itemFormat": target.getConsumerConfiguration().setItemFormat(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookback": target.getConsumerConfiguration().setLookback(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
@@ -77,6 +101,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pointIds": target.getConfiguration().setPointIds(property(camelContext, java.lang.String.class, value)); return true;
         case "policyid":
         case "policyId": target.getConfiguration().setPolicyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "prefetchpages":
+        case "prefetchPages": target.getConsumerConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "productkey":
         case "productKey": target.getConfiguration().setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": target.getConfiguration().setProjection(property(camelContext, java.lang.String.class, value)); return true;
@@ -84,6 +112,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
+        case "recordkey":
+        case "recordKey": target.getConsumerConfiguration().setRecordKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryaftercap":
@@ -92,13 +124,34 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retryInitialBackoff": target.getConfiguration().setRetryInitialBackoff(property(camelContext, long.class, value)); return true;
         case "retrymaxbackoff":
         case "retryMaxBackoff": target.getConfiguration().setRetryMaxBackoff(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "splitresult":
+        case "splitResult": target.getConsumerConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "starttime":
         case "startTime": target.getConfiguration().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getConsumerConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConsumerConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": target.getConfiguration().setTokenRefreshBefore(property(camelContext, long.class, value)); return true;
         case "treeid":
         case "treeId": target.getConfiguration().setTreeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -112,15 +165,29 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appKey": return java.lang.String.class;
         case "appsecret":
         case "appSecret": return java.lang.String.class;
+        case "assetexpression":
+        case "assetExpression": return java.lang.String.class;
         case "assetid":
         case "assetId": return java.lang.String.class;
         case "assetids":
         case "assetIds": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "body": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "changesonly":
+        case "changesOnly": return boolean.class;
         case "client": return io.camelenos.component.client.EnosClient.class;
         case "commandid":
         case "commandId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
         case "devicekey":
         case "deviceKey": return java.lang.String.class;
         case "endtime":
@@ -128,15 +195,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "envelope": return io.camelenos.component.catalog.Envelope.class;
         case "eventid":
         case "eventId": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expression": return java.lang.String.class;
         case "fetchall":
         case "fetchAll": return boolean.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "ispatchupdate":
         case "isPatchUpdate": return java.lang.Boolean.class;
+        case "itemformat":
+        case "itemFormat": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookback": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "method": return java.lang.String.class;
@@ -161,6 +238,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pointIds": return java.lang.String.class;
         case "policyid":
         case "policyId": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "prefetchpages":
+        case "prefetchPages": return int.class;
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
@@ -168,6 +249,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "recordkey":
+        case "recordKey": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryaftercap":
@@ -176,13 +261,34 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retryInitialBackoff": return long.class;
         case "retrymaxbackoff":
         case "retryMaxBackoff": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "scope": return java.lang.Integer.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "splitresult":
+        case "splitResult": return boolean.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": return long.class;
         case "treeid":
         case "treeId": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -197,15 +303,29 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appKey": return target.getConfiguration().getAppKey();
         case "appsecret":
         case "appSecret": return target.getConfiguration().getAppSecret();
+        case "assetexpression":
+        case "assetExpression": return target.getConsumerConfiguration().getAssetExpression();
         case "assetid":
         case "assetId": return target.getConfiguration().getAssetId();
         case "assetids":
         case "assetIds": return target.getConfiguration().getAssetIds();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "body": return target.getConsumerConfiguration().getBody();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "changesonly":
+        case "changesOnly": return target.getConsumerConfiguration().isChangesOnly();
         case "client": return target.getConfiguration().getClient();
         case "commandid":
         case "commandId": return target.getConfiguration().getCommandId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
         case "devicekey":
         case "deviceKey": return target.getConfiguration().getDeviceKey();
         case "endtime":
@@ -213,15 +333,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "envelope": return target.getConfiguration().getEnvelope();
         case "eventid":
         case "eventId": return target.getConfiguration().getEventId();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "expression": return target.getConfiguration().getExpression();
         case "fetchall":
         case "fetchAll": return target.getConfiguration().isFetchAll();
         case "gatewayurl":
         case "gatewayUrl": return target.getConfiguration().getGatewayUrl();
+        case "greedy": return target.isGreedy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "ispatchupdate":
         case "isPatchUpdate": return target.getConfiguration().getIsPatchUpdate();
+        case "itemformat":
+        case "itemFormat": return target.getConsumerConfiguration().getItemFormat();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookback": return target.getConsumerConfiguration().getLookback();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "method": return target.getConfiguration().getMethod();
@@ -246,6 +376,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pointIds": return target.getConfiguration().getPointIds();
         case "policyid":
         case "policyId": return target.getConfiguration().getPolicyId();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "prefetchpages":
+        case "prefetchPages": return target.getConsumerConfiguration().getPrefetchPages();
         case "productkey":
         case "productKey": return target.getConfiguration().getProductKey();
         case "projection": return target.getConfiguration().getProjection();
@@ -253,6 +387,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": return target.getConfiguration().getQueryParameters();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "recordkey":
+        case "recordKey": return target.getConsumerConfiguration().getRecordKey();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryaftercap":
@@ -261,13 +399,34 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "retryInitialBackoff": return target.getConfiguration().getRetryInitialBackoff();
         case "retrymaxbackoff":
         case "retryMaxBackoff": return target.getConfiguration().getRetryMaxBackoff();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "scope": return target.getConfiguration().getScope();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "splitresult":
+        case "splitResult": return target.getConsumerConfiguration().isSplitResult();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "starttime":
         case "startTime": return target.getConfiguration().getStartTime();
+        case "statekey":
+        case "stateKey": return target.getConsumerConfiguration().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getConsumerConfiguration().getStateRepository();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": return target.getConfiguration().getTokenRefreshBefore();
         case "treeid":
         case "treeId": return target.getConfiguration().getTreeId();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }
@@ -280,6 +439,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "outputType": return java.lang.Object.class;
         case "queryparameters":
         case "queryParameters": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -27,6 +27,29 @@ public final class EnosConstants {
               javaType = "String")
     public static final String PAGE_TOKEN = "CamelEnosPageToken";
 
+    // ---- consumers (see the README's Consumers section)
+
+    @Metadata(label = "consumer", description = "Change detection: CREATED, UPDATED or DELETED.", javaType = "String")
+    public static final String CHANGE_TYPE = "CamelEnosChangeType";
+    @Metadata(label = "consumer", description = "The key of the record (its id field), e.g. the asset id.",
+              javaType = "String")
+    public static final String RECORD_KEY = "CamelEnosRecordKey";
+    @Metadata(label = "consumer", description = "On the last exchange of a search poll: true when records were added or "
+                                                + "removed while the poll paged, so that it may have missed records "
+                                                + "(it dropped the ones it saw twice, and emitted no deletions).",
+              javaType = "Boolean")
+    public static final String PAGE_DRIFT = "CamelEnosPageDrift";
+    @Metadata(label = "consumer", description = "TSDB consumer: the record's timestamp (epoch milliseconds).",
+              javaType = "Long")
+    public static final String TIMESTAMP = "CamelEnosTimestamp";
+    @Metadata(label = "consumer", description = "TSDB consumer: the measure point of the record (itemFormat 0).",
+              javaType = "String")
+    public static final String POINT_ID = "CamelEnosPointId";
+    @Metadata(label = "consumer", description = "Alert consumer: ACTIVE for a new active alert, RECOVERED for a "
+                                                + "recovered one.",
+              javaType = "String")
+    public static final String ALERT_STATE = "CamelEnosAlertState";
+
     // ---- input: one per request parameter option
 
     @Metadata(label = "producer", description = "The EnOS organization (OU) id; overrides the orgId option.", javaType = "String")

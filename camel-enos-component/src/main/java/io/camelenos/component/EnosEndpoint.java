@@ -8,6 +8,8 @@ import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.catalog.ParameterSpec;
 import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.consumer.EnosConsumerConfiguration;
+import io.camelenos.component.consumer.EnosConsumers;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -16,14 +18,14 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Call the Envision EnOS IoT REST API: one catalogued operation per endpoint, or any API through api/call.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
-             producerOnly = true, category = { Category.IOT, Category.CLOUD }, headersClass = EnosConstants.class)
-public class EnosEndpoint extends DefaultEndpoint {
+             category = { Category.IOT, Category.CLOUD }, headersClass = EnosConstants.class)
+public class EnosEndpoint extends ScheduledPollEndpoint {
 
     static final String API_SERVICE = "api";
     static final String API_CALL = "call";
@@ -39,6 +41,8 @@ public class EnosEndpoint extends DefaultEndpoint {
     private String operation;
     @UriParam
     private EnosConfiguration configuration;
+    @UriParam
+    private EnosConsumerConfiguration consumerConfiguration = new EnosConsumerConfiguration();
 
     private String callService;
     private EnosOperation resolved;
@@ -105,7 +109,9 @@ public class EnosEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The enos: endpoint " + getEndpointUri() + " has no consumer yet");
+        Consumer consumer = EnosConsumers.create(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -156,5 +162,16 @@ public class EnosEndpoint extends DefaultEndpoint {
      */
     public void setConfiguration(EnosConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public EnosConsumerConfiguration getConsumerConfiguration() {
+        return consumerConfiguration;
+    }
+
+    /**
+     * The options of the polling consumers.
+     */
+    public void setConsumerConfiguration(EnosConsumerConfiguration consumerConfiguration) {
+        this.consumerConfiguration = consumerConfiguration;
     }
 }

@@ -1,0 +1,77 @@
+package io.camelenos.component.consumer;
+
+import java.util.function.Consumer;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Routes the exchanges of one poll, one at a time, with Camel's batch properties. It holds back one exchange so that
+ * the last one of the poll can be marked {@code CamelBatchComplete} without knowing the count in advance.
+ */
+final class BatchEmitter {
+
+    private final DefaultConsumer consumer;
+    private Exchange pending;
+    private Consumer<Boolean> pendingOutcome;
+    private int index;
+    private long expected = -1;
+
+    BatchEmitter(DefaultConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    /** The number of exchanges this poll is expected to send (CamelBatchSize until the last one), if known. */
+    void expect(long size) {
+        this.expected = size;
+    }
+
+    /**
+     * Queues an exchange; the one queued before it is routed now.
+     *
+     * @param outcome told true when the exchange completed, false when it failed
+     */
+    void offer(Exchange exchange, Consumer<Boolean> outcome) {
+        if (pending != null) {
+            send(false);
+        }
+        pending = exchange;
+        pendingOutcome = outcome;
+    }
+
+    /** Routes the exchange held back, as the last of the batch, after letting the caller add headers to it. */
+    void finish(Consumer<Exchange> lastTouch) {
+        if (pending != null) {
+            lastTouch.accept(pending);
+            send(true);
+        }
+    }
+
+    /** How many exchanges have been routed. */
+    int sent() {
+        return index;
+    }
+
+    private void send(boolean last) {
+        Exchange exchange = pending;
+        Consumer<Boolean> outcome = pendingOutcome;
+        pending = null;
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, (int) (last ? index + 1 : Math.max(expected, index + 2)));
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
+        index++;
+        try {
+            consumer.getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean ok = exchange.getException() == null;
+        if (!ok) {
+            consumer.getExceptionHandler().handleException("Error processing an EnOS record", exchange,
+                    exchange.getException());
+        }
+        outcome.accept(ok);
+        consumer.releaseExchange(exchange, false);
+    }
+}
