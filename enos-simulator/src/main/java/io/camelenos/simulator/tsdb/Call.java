@@ -141,8 +141,11 @@ final class Call {
     }
 
     /** The assets named in {@code assetIds}: each must exist in the org (80401), and be of {@code modelId} when given. */
-    List<AssetRef> assets() {
-        List<String> ids = list(require("assetIds", null));
+    List<String> assetIds() {
+        return list(require("assetIds", null));
+    }
+
+    List<AssetRef> assets(List<String> ids) {
         String modelId = text("modelId");
         DataSet dataSet = context.dataSet();
         List<AssetRef> result = new ArrayList<>(ids.size());

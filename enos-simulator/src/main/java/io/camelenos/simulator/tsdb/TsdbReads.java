@@ -33,14 +33,15 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/{raw|ai|generic|di}?orgId= ; GET|POST /tsdb-service/v2.0/{raw|ai|generic|di}
     Object raw(Call call, String endpoint, String... signals) {
-        List<AssetRef> assets = call.assets();
-        List<PointDef> points = call.points(assets, Call.list(call.require("pointIds", "measurepoints")),
-                call.v21() ? "pointIds" : "measurepoints");
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
+        int pageSize = call.pageSize();
+        call.checkLimits(assetIds.size(), pointIds.size(), pageSize);
+        List<AssetRef> assets = call.assets(assetIds);
+        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
         if (signals.length > 0) {
             call.requireSignal(points, endpoint, signals);
         }
-        int pageSize = call.pageSize();
-        call.checkLimits(assets.size(), points.size(), pageSize);
         Window window = call.window();
         boolean desc = !endpoint.equals("di") && descending(call);
         boolean interpolate = endpoint.equals("di") && call.bool("autoInterpolate", false);
@@ -133,9 +134,12 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/{ai-normalized|electric-power}?orgId= ; v2.0 GET|POST with measurepointsWithLogic
     Object aggregated(Call call, String endpoint, boolean increments, String signal) {
-        List<AssetRef> assets = call.assets();
+        List<String> assetIds = call.assetIds();
         String field = call.v21() ? "pointIdsWithLogic" : "measurepointsWithLogic";
         List<String> logic = Call.list(call.require("pointIdsWithLogic", "measurepointsWithLogic"));
+        int pageSize = call.pageSize();
+        call.checkLimits(assetIds.size(), logic.size(), pageSize);
+        List<AssetRef> assets = call.assets(assetIds);
         String intervalText = call.text("interval");
         if (intervalText == null) {
             throw call.invalid("interval", "interval is missing");
@@ -146,8 +150,6 @@ final class TsdbReads {
         }
         List<Column> columns = columns(call, assets, logic, interval, field);
         call.requireSignal(columns.stream().map(Column::point).distinct().toList(), endpoint, signal);
-        int pageSize = call.pageSize();
-        call.checkLimits(assets.size(), columns.size(), pageSize);
         Window window = call.window();
         Items.Options options = options(call, false, false, true);
         Readings readings = new Readings(call.context());
@@ -290,11 +292,12 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/electric-power/current-day?orgId= ; v2.0 GET|POST
     Object currentDay(Call call) {
-        List<AssetRef> assets = call.assets();
-        List<PointDef> points = call.points(assets, Call.list(call.require("pointIds", "measurepoints")),
-                call.v21() ? "pointIds" : "measurepoints");
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
+        call.checkLimits(assetIds.size(), pointIds.size(), 1);
+        List<AssetRef> assets = call.assets(assetIds);
+        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
         call.requireSignal(points, "electric-power/current-day", "PI");
-        call.checkLimits(assets.size(), points.size(), 1);
         Items.Options options = options(call, false, false, true);
         Readings readings = new Readings(call.context());
         List<Column> columns = points.stream().map(p -> new Column("sum(" + p.id() + ")", p, "sum")).toList();
@@ -327,9 +330,11 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/di/duration?orgId= ; v2.0 GET|POST
     Object diDuration(Call call) {
-        List<AssetRef> assets = call.assets();
-        List<PointDef> points = call.points(assets, Call.list(call.require("pointIds", "measurepoints")),
-                call.v21() ? "pointIds" : "measurepoints");
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
+        call.checkLimits(assetIds.size(), pointIds.size(), 1);
+        List<AssetRef> assets = call.assets(assetIds);
+        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
         call.requireSignal(points, "di/duration", "DI");
         long pairs = (long) assets.size() * points.size();
         if (pairs > DI_DURATION_MAX_PAIRS) {
@@ -404,20 +409,22 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/latest?orgId= ; v2.0 GET|POST
     Object latest(Call call) {
-        List<AssetRef> assets = call.assets();
-        List<PointDef> points = call.points(assets, Call.list(call.require("pointIds", "measurepoints")),
-                call.v21() ? "pointIds" : "measurepoints");
-        call.checkLimits(assets.size(), points.size(), 1);
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
+        call.checkLimits(assetIds.size(), pointIds.size(), 1);
+        List<AssetRef> assets = call.assets(assetIds);
+        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
         return latestItems(call, assets, points, null);
     }
 
     // POST /tsdb-service/v2.1/latest/filter?orgId= ; v2.0 GET|POST with measurepoint
     Object latestFilter(Call call) {
         call.require("modelId", null);
-        List<AssetRef> assets = call.assets();
+        List<String> assetIds = call.assetIds();
+        call.checkLimits(assetIds.size(), 1, 1);
+        List<AssetRef> assets = call.assets(assetIds);
         String pointId = call.require("pointId", "measurepoint");
         List<PointDef> points = call.points(assets, List.of(pointId), call.v21() ? "pointId" : "measurepoint");
-        call.checkLimits(assets.size(), 1, 1);
         String operator = call.require("operator", null).toLowerCase(Locale.ROOT);
         List<String> values = new ArrayList<>();
         for (String s : call.require("valueFilter", null).split(",")) {
@@ -497,9 +504,11 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/latest?action=delete&orgId=
     Object deleteLatest(Call call) {
-        List<AssetRef> assets = call.assets();
-        List<PointDef> points = call.points(assets, Call.list(call.require("pointIds", null)), "pointIds");
-        call.checkLimits(assets.size(), points.size(), 1);
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", null));
+        call.checkLimits(assetIds.size(), pointIds.size(), 1);
+        List<AssetRef> assets = call.assets(assetIds);
+        List<PointDef> points = call.points(assets, pointIds, "pointIds");
         Readings readings = new Readings(call.context());
         for (AssetRef asset : assets) {
             for (PointDef point : points) {
