@@ -2,6 +2,7 @@ package io.camelenos.simulator.tsdb;
 
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
+import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.Handler;
 import io.camelenos.simulator.http.Router;
@@ -9,6 +10,7 @@ import io.camelenos.simulator.http.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * TSDB Data Service (reference 4.6): v2.1, all POST with orgId in the query and a JSON body, envelope
@@ -35,16 +37,28 @@ public final class TsdbService implements SimService {
         endpoints.put("latest", reads::latest);
         endpoints.put("latest/filter", reads::latestFilter);
         endpoints.forEach((path, read) -> {
-            Handler v21 = request -> read.apply(new Call(request, true, context));
+            Handler v21 = request -> tsdbCodes(true, () -> read.apply(new Call(request, true, context)));
             router.path(V21 + path, Envelope.TSDB).method("POST", v21);
-            Handler v20 = request -> {
+            Handler v20 = request -> tsdbCodes(false, () -> {
                 Call call = new Call(request, false, context);
                 call.checkOrgV20();
                 return read.apply(call);
-            };
+            });
             router.path(V20 + path, Envelope.STATUS).orgRequired(false).method("GET", v20).method("POST", v20);
         });
-        router.path(V21 + "latest", Envelope.TSDB)
-                .action("delete", "POST", request -> reads.deleteLatest(new Call(request, true, context)));
+        router.path(V21 + "latest", Envelope.TSDB).action("delete", "POST",
+                request -> tsdbCodes(true, () -> reads.deleteLatest(new Call(request, true, context))));
+    }
+
+    /** The core's generic 99400 (an unreadable body) in the TSDB codes: 80400 in v2.1, 400 in v2.0. */
+    private static Object tsdbCodes(boolean v21, Supplier<Object> read) {
+        try {
+            return read.get();
+        } catch (ApiError e) {
+            if (e.code() == 99400) {
+                throw ApiError.of(v21 ? 80400 : 400, e.msg());
+            }
+            throw e;
+        }
     }
 }
