@@ -181,6 +181,46 @@ class TsdbServiceTest {
     }
 
     @Test
+    void aLocalTimeReadContinuesFromTheLocalTimeOfTheLastTimestampPlusOneMillisecond() {
+        ZoneId zone = ZoneId.of(dataSet.timezoneOf(METER_A));
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(zone);
+        String start = "2024-02-10 00:00:00";
+        List<Long> read = new ArrayList<>();
+        int pages = 0;
+        while (true) {
+            JsonNode items = items(v21("raw", body(id(METER_A), METER_POWER.id(), start, "2024-02-10 06:00:00")
+                    .put("pageSize", 100)));
+            pages++;
+            List<Long> page = timestamps(items);
+            read.addAll(page);
+            if (page.size() < 100) {
+                break;
+            }
+            start = local.format(Instant.ofEpochMilli(page.get(page.size() - 1) + 1));
+        }
+        long from = LocalDateTime.parse("2024-02-10T00:00:00").atZone(zone).toInstant().toEpochMilli();
+        assertEquals(samples(METER_A, METER_POWER, from, from + 6 * 3_600_000L), read);
+        assertEquals(4, pages);
+    }
+
+    @Test
+    void localTimesFollowTheAssetsDaylightSavingChange() {
+        enos.simulator().clock().fixAt(Instant.parse("2024-05-01T00:00:00Z"));
+        assertEquals("Australia/Sydney", dataSet.timezoneOf(TURBINE));
+
+        JsonNode items = items(v21("raw", body(id(TURBINE), POWER.id(), "2024-04-06T15:50:00Z",
+                "2024-04-06T16:10:00Z").put("localTimeFormat", 1)));
+
+        for (JsonNode item : items) {
+            boolean summer = item.get("timestamp").asLong() < ms("2024-04-06T16:00:00Z");
+            String localtime = item.get("localtime").asText();
+            assertTrue(localtime.endsWith(summer ? "+11:00" : "+10:00"), localtime);
+            assertTrue(localtime.startsWith(summer ? "2024-04-07T02:5" : "2024-04-07T02:"), localtime);
+        }
+    }
+
+    @Test
     void startAndEndInDifferentFormatsFail80400() {
         assertError(v21("raw", body(id(TURBINE), POWER.id(), "2024-02-01 00:00:00", "2024-02-01T01:00:00Z")),
                 80400, "same format");
