@@ -3,7 +3,6 @@ package io.camelenos.simulator.tsdb;
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
-import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.SimRequest;
@@ -76,11 +75,12 @@ final class Call {
         return text(name, null);
     }
 
+    /** A mandatory parameter; the error names it as the request's version calls it. */
     String require(String name, String otherName) {
         String value = text(name, otherName);
         if (value == null) {
-            throw invalid(v21 || otherName == null ? name : otherName, (v21 || otherName == null ? name : otherName)
-                    + " is missing");
+            String field = v21 || otherName == null ? name : otherName;
+            throw invalid(field, field + " is missing");
         }
         return value;
     }
@@ -226,9 +226,5 @@ final class Call {
 
     Window window() {
         return Window.parse(this, require("startTime", null), require("endTime", null));
-    }
-
-    static ThingModel modelById(String modelId) {
-        return ThingModels.byId(modelId);
     }
 }
