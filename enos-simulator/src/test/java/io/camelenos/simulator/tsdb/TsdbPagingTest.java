@@ -51,7 +51,7 @@ class TsdbPagingTest {
         List<String> ids = assets.stream().map(dataSet::assetId).toList();
         long start = Instant.parse("2024-01-15T00:00:00Z").toEpochMilli();
         long end = Instant.parse("2024-02-14T00:00:00Z").toEpochMilli();
-        int pageSize = 3200;
+        int pageSize = 1000;
         SimClient client = new SimClient(enos.simulator());
         Map<String, LongList> times = new HashMap<>();
         Map<String, DoubleList> values = new HashMap<>();
