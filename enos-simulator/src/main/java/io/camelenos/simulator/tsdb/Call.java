@@ -142,7 +142,11 @@ final class Call {
 
     /** The assets named in {@code assetIds}: each must exist in the org (80401), and be of {@code modelId} when given. */
     List<String> assetIds() {
-        return list(require("assetIds", null));
+        List<String> ids = list(require("assetIds", null));
+        if (ids.isEmpty()) {
+            throw invalid("assetIds", "assetIds is missing");
+        }
+        return ids;
     }
 
     List<AssetRef> assets(List<String> ids) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The org's TSDB storage policies: one per storage type (AI raw, AI normalized, DI, electric power, generic), each
- * holding model points. Initially every point of every thing model sits in the policies of its signal type
+ * holding model points. Its methods, and readers of a {@link Policy}, lock on this object. Initially every point of every thing model sits in the policies of its signal type
  * (AI: AI_RAW and AI_NORMALIZED, DI: DI, PI: PI); saving a policy replaces the points of the models it names.
  */
 final class StoragePolicies {

@@ -44,11 +44,19 @@ public final class TsdbPolicyService implements SimService {
         for (String base : List.of(V20, V21)) {
             boolean v21 = base.equals(V21);
             router.path(base + "/{policyId}", Envelope.TSDB)
-                    .method("GET", request -> policy(request).toJson(v21))
+                    .method("GET", request -> {
+                        synchronized (policies) {
+                            return policy(request).toJson(v21);
+                        }
+                    })
                     .method("POST", request -> save(request, v21));
         }
         router.path(V21 + "/unformatted/detail", Envelope.TSDB)
-                .method("GET", request -> policies.unformatted().toJson(true).without(List.of("models")));
+                .method("GET", request -> {
+                    synchronized (policies) {
+                        return policies.unformatted().toJson(true).without(List.of("models"));
+                    }
+                });
         router.path(V21 + "/unformatted/update", Envelope.TSDB)
                 .method("POST", this::updateUnformatted).method("PUT", this::updateUnformatted);
     }

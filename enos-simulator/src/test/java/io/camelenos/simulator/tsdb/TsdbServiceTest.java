@@ -229,6 +229,12 @@ class TsdbServiceTest {
         assertError(v21("raw", body(id(TURBINE), POWER.id(), "yesterday", "today")), 80400, "startTime");
         assertError(v21("raw", Json.object().put("assetIds", id(TURBINE)).put("pointIds", POWER.id())),
                 80400, "startTime is missing");
+        assertError(v21("raw", body(",", POWER.id(), "2024-02-01T00:00:00Z", "2024-02-01T01:00:00Z")),
+                80400, "assetIds is missing");
+        assertError(v21("raw", body(id(TURBINE), " ", "2024-02-01T00:00:00Z", "2024-02-01T01:00:00Z")),
+                80400, "pointIds is missing");
+        assertError(client.send("POST", "/tsdb-service/v2.1/raw", Map.of("orgId", enos.simulator().orgId()),
+                "{not json", true), 80400, "body");
     }
 
     @Test
