@@ -8,7 +8,6 @@ import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Handler;
 import io.camelenos.simulator.http.OptionalBearer;
 import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;

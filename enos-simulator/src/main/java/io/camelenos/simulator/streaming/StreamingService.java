@@ -11,7 +11,6 @@ import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.TimeSeries;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Handler;
 import io.camelenos.simulator.http.OptionalBearer;
 import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
