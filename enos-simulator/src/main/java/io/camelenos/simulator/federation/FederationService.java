@@ -8,7 +8,7 @@ import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Handler;
+import io.camelenos.simulator.http.OptionalBearer;
 import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
@@ -91,34 +91,19 @@ public final class FederationService implements SimService {
         channels.put(READ_CHANNEL, new Channel(READ_CHANNEL, "READ", "enos_data", "H2"));
         channels.put("ch-write-mysql", new Channel("ch-write-mysql", "WRITE", "mysql_remote", "MYSQL"));
         channels.put("ch-write-hdfs", new Channel("ch-write-hdfs", "WRITE", "hdfs_remote", "HDFS"));
-        router.path(BASE, Envelope.DM).method("GET", bearer(this::list));
+        router.path(BASE, Envelope.DM).method("GET", OptionalBearer.check(this::list));
         router.path(BASE + "/{channelId}", Envelope.DM)
-                .action("start", "POST", bearer(r -> operate(r, true)))
-                .action("stop", "POST", bearer(r -> operate(r, false)));
-        router.path(BASE + "/read/{channelId}", Envelope.DM).method("POST", bearer(this::read));
-        router.path(BASE + "/read/{channelId}/jobs", Envelope.DM).method("GET", bearer(this::listJobs));
-        router.path(BASE + "/read/{channelId}/jobs/{jobId}", Envelope.DM).method("GET", bearer(this::job));
-        router.path(BASE + "/read/{channelId}/download-request", Envelope.DM).method("POST", bearer(this::requestDownload));
-        router.path(BASE + "/read/{channelId}/download/{taskId}/status", Envelope.DM).method("GET", bearer(this::downloadStatus));
-        router.path(BASE + "/read/{channelId}/download/{taskId}", Envelope.DM).method("DELETE", bearer(this::cancelDownload));
-        router.path(BASE + "/write/{channelId}/msg", Envelope.DM).method("POST", bearer(this::writeMessage));
-        router.path(BASE + "/write/{channelId}/file", Envelope.DM).method("POST", bearer(this::writeFile));
-        router.path(BASE + "/write/{channelId}/chunk-file", Envelope.DM).method("POST", bearer(this::writeChunk));
-    }
-
-    /**
-     * The docs list {@code Authorization: Bearer <access token>} beside the gateway credentials. The gateway has
-     * already checked the app's token; the header, when sent, must at least be a well-formed bearer (EnOS's own
-     * 2022 Python samples call these APIs without it, so it is not required).
-     */
-    static Handler bearer(Handler handler) {
-        return request -> {
-            String header = request.header("authorization");
-            if (header != null && !header.matches("(?i)Bearer\\s+\\S+")) {
-                throw ApiError.gateway(401, 401, "Invalid authentication credentials");
-            }
-            return handler.handle(request);
-        };
+                .action("start", "POST", OptionalBearer.check(r -> operate(r, true)))
+                .action("stop", "POST", OptionalBearer.check(r -> operate(r, false)));
+        router.path(BASE + "/read/{channelId}", Envelope.DM).method("POST", OptionalBearer.check(this::read));
+        router.path(BASE + "/read/{channelId}/jobs", Envelope.DM).method("GET", OptionalBearer.check(this::listJobs));
+        router.path(BASE + "/read/{channelId}/jobs/{jobId}", Envelope.DM).method("GET", OptionalBearer.check(this::job));
+        router.path(BASE + "/read/{channelId}/download-request", Envelope.DM).method("POST", OptionalBearer.check(this::requestDownload));
+        router.path(BASE + "/read/{channelId}/download/{taskId}/status", Envelope.DM).method("GET", OptionalBearer.check(this::downloadStatus));
+        router.path(BASE + "/read/{channelId}/download/{taskId}", Envelope.DM).method("DELETE", OptionalBearer.check(this::cancelDownload));
+        router.path(BASE + "/write/{channelId}/msg", Envelope.DM).method("POST", OptionalBearer.check(this::writeMessage));
+        router.path(BASE + "/write/{channelId}/file", Envelope.DM).method("POST", OptionalBearer.check(this::writeFile));
+        router.path(BASE + "/write/{channelId}/chunk-file", Envelope.DM).method("POST", OptionalBearer.check(this::writeChunk));
     }
 
     // ---- channels -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.TimeSeries;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Handler;
+import io.camelenos.simulator.http.OptionalBearer;
 import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
@@ -55,33 +55,18 @@ public final class StreamingService implements SimService {
         pipelines.put("pl-latest-values", new Pipeline("pl-latest-values", "Latest values", Pipeline.Status.PAUSED, created)
                 .stage("Source_1", "KafkaSource").stage("Latest_1", "LatestValue").stage("Sink_1", "KafkaSink"));
         router.path(BASE + "/stage-state", Envelope.DM)
-                .action("get", "POST", bearer(this::getState))
-                .action("delete", "POST", bearer(this::deleteState));
-        router.path(BASE + "/streaming/pipelines", Envelope.DM).method("GET", bearer(this::list));
+                .action("get", "POST", OptionalBearer.check(this::getState))
+                .action("delete", "POST", OptionalBearer.check(this::deleteState));
+        router.path(BASE + "/streaming/pipelines", Envelope.DM).method("GET", OptionalBearer.check(this::list));
         router.path(BASE + "/streaming/pipeline/{pipelineId}", Envelope.DM)
-                .method("GET", bearer(this::details))
-                .action("start", "POST", bearer(r -> operate(r, "start")))
-                .action("stop", "POST", bearer(r -> operate(r, "stop")))
-                .action("pause", "POST", bearer(r -> operate(r, "pause")))
-                .action("release", "POST", bearer(r -> operate(r, "release")))
-                .action("save", "POST", bearer(r -> operate(r, "save")));
-        router.path(BASE + "/streaming/pipeline/{pipelineId}/offset-lag", Envelope.DM).method("GET", bearer(this::offsetLag));
-        router.path(BASE + "/streaming/pipeline/{pipelineId}/offset", Envelope.DM).method("POST", bearer(this::resetOffset));
-    }
-
-    /**
-     * The docs list {@code Authorization: Bearer <access token>} beside the gateway credentials. The gateway has
-     * already checked the app's token; the header, when sent, must at least be a well-formed bearer (EnOS's own
-     * 2022 Python samples call these APIs without it, so it is not required).
-     */
-    static Handler bearer(Handler handler) {
-        return request -> {
-            String header = request.header("authorization");
-            if (header != null && !header.matches("(?i)Bearer\\s+\\S+")) {
-                throw ApiError.gateway(401, 401, "Invalid authentication credentials");
-            }
-            return handler.handle(request);
-        };
+                .method("GET", OptionalBearer.check(this::details))
+                .action("start", "POST", OptionalBearer.check(r -> operate(r, "start")))
+                .action("stop", "POST", OptionalBearer.check(r -> operate(r, "stop")))
+                .action("pause", "POST", OptionalBearer.check(r -> operate(r, "pause")))
+                .action("release", "POST", OptionalBearer.check(r -> operate(r, "release")))
+                .action("save", "POST", OptionalBearer.check(r -> operate(r, "save")));
+        router.path(BASE + "/streaming/pipeline/{pipelineId}/offset-lag", Envelope.DM).method("GET", OptionalBearer.check(this::offsetLag));
+        router.path(BASE + "/streaming/pipeline/{pipelineId}/offset", Envelope.DM).method("POST", OptionalBearer.check(this::resetOffset));
     }
 
     // ---- stage state ----------------------------------------------------------------------------------------
