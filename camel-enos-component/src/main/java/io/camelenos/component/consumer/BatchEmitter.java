@@ -40,6 +40,19 @@ final class BatchEmitter {
         pendingOutcome = outcome;
     }
 
+    /** Runs the action once every exchange offered so far has been routed (now, if none is held back). */
+    void then(Runnable action) {
+        if (pending == null) {
+            action.run();
+        } else {
+            Consumer<Boolean> outcome = pendingOutcome;
+            pendingOutcome = ok -> {
+                outcome.accept(ok);
+                action.run();
+            };
+        }
+    }
+
     /** Routes the exchange held back, as the last of the batch, after letting the caller add headers to it. */
     void finish(Consumer<Exchange> lastTouch) {
         if (pending != null) {

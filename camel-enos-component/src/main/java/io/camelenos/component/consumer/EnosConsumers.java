@@ -1,5 +1,7 @@
 package io.camelenos.component.consumer;
 
+import java.util.Set;
+
 import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosOperation;
@@ -19,11 +21,20 @@ public final class EnosConsumers {
     public static Consumer create(EnosEndpoint endpoint, Processor processor) {
         EnosOperation op = EnosConsumerSupport.operation(endpoint);
         validate(endpoint.getConsumerConfiguration());
+        if (isTsdbRead(op)) {
+            return new EnosTsdbConsumer(endpoint, processor);
+        }
         if (op.pagination() != PaginationStyle.NONE) {
             return new EnosSearchConsumer(endpoint, processor);
         }
         throw new UnsupportedOperationException("enos:" + op.key() + " has no consumer: consumers poll paginated "
                                                 + "searches and the TSDB reads (tsdb/read, ai, generic, di)");
+    }
+
+    /** The v2.1 TSDB reads by time range, which page by timestamp and which a watermark can follow. */
+    static boolean isTsdbRead(EnosOperation op) {
+        return "tsdb".equals(op.service()) && "v2.1".equals(op.version())
+               && Set.of("raw", "ai", "generic", "di").contains(op.name());
     }
 
     private static void validate(EnosConsumerConfiguration c) {

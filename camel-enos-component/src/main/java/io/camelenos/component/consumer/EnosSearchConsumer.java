@@ -114,6 +114,11 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
                 options.getPrefetchPages(), maxPagesHeld).start(prefetchExecutor);
     }
 
+    /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
+    private boolean mayContinue() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
     @Override
     public int processBatch(java.util.Queue<Object> exchanges) {
         // poll() routes each exchange as its page arrives, so that no poll collects a whole result
@@ -134,7 +139,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             } finally {
                 pages.release();
             }
-            if (!isRunAllowed() || poll.limitReached(getMaxMessagesPerPoll())) {
+            if (!mayContinue() || poll.limitReached(getMaxMessagesPerPoll())) {
                 poll.stopped = true;
                 return;
             }

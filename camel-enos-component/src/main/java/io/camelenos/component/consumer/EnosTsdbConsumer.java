@@ -1,0 +1,268 @@
+package io.camelenos.component.consumer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.component.EnosConfiguration;
+import io.camelenos.component.EnosConstants;
+import io.camelenos.component.EnosConsumerSupport;
+import io.camelenos.component.EnosEndpoint;
+import io.camelenos.component.catalog.EnosCatalog;
+import io.camelenos.component.catalog.EnosOperation;
+import io.camelenos.component.catalog.PaginationStyle;
+import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.client.EnosReply;
+import io.camelenos.component.client.EnosRequest;
+import io.camelenos.component.client.PageCursor;
+import io.camelenos.component.client.PageIterator;
+import io.camelenos.component.state.Watermarks;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Reads TSDB time series incrementally ({@code enos:tsdb/read} and the other v2.1 reads by time range): each poll
+ * reads every (asset, point) from its watermark (minus the lookback) up to the end time or now, in requests chunked
+ * to EnOS's limits and continued past full pages by timestamp, and routes the records not delivered before.
+ * Watermarks move only when exchanges completed, and live in a Camel state repository so that a restart resumes.
+ */
+public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final int DEFAULT_PAGE_SIZE = 1000;
+    private static final int ASSET_SEARCH_PAGE = 1000;
+
+    private final EnosConsumerConfiguration options;
+    private final EnosConfiguration config;
+    private final EnosOperation operation;
+    private final Clock clock;
+    private Function<JsonNode, Object> converter;
+    private StateRepository<String, String> stateRepository;
+    private Watermarks watermarks;
+    private long start;
+
+    public EnosTsdbConsumer(EnosEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.options = endpoint.getConsumerConfiguration();
+        this.config = endpoint.getConfiguration();
+        this.operation = EnosConsumerSupport.operation(endpoint);
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public EnosEndpoint getEndpoint() {
+        return (EnosEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (config.getStartTime() == null) {
+            throw new IllegalArgumentException("Option startTime is required by the TSDB consumer "
+                                               + "(an ISO 8601 instant or a duration before now such as P1D)");
+        }
+        if (config.getPointIds() == null || config.getPointIds().isBlank()) {
+            throw new IllegalArgumentException("Option pointIds is required by the TSDB consumer");
+        }
+        start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
+        converter = EnosConsumerSupport.converter(getEndpoint());
+        stateRepository = options.getStateRepository() != null
+                ? options.getStateRepository() : new MemoryStateRepository();
+        ServiceHelper.startService(stateRepository);
+        watermarks = new Watermarks(stateRepository, StateKeys.of(getEndpoint()), options.getLookback(), start - 1);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (watermarks != null) {
+            watermarks.save(); // what completed before the stop must not be read again after a restart
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        long end = config.getEndTime() == null ? clock.millis()
+                : TsdbTimes.parse("endTime", config.getEndTime(), clock).toEpochMilli();
+        int pageSize = Math.min(config.getPageSize() == null ? DEFAULT_PAGE_SIZE : config.getPageSize(),
+                TsdbChunk.maxPageSize());
+        List<String> points = split(config.getPointIds());
+        BatchEmitter emitter = new BatchEmitter(this);
+        watermarks.beginPoll();
+        try {
+            for (TsdbChunk chunk : TsdbChunk.plan(assets(), points, pageSize)) {
+                if (!mayContinue()) {
+                    break;
+                }
+                readChunk(chunk, end, pageSize, emitter);
+            }
+        } finally {
+            emitter.finish(last -> {
+            });
+            watermarks.save();
+        }
+        return emitter.sent();
+    }
+
+    /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
+    private boolean mayContinue() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
+    @Override
+    public int processBatch(java.util.Queue<Object> exchanges) {
+        // poll() routes each record as its answer arrives, so that no poll collects a whole time range
+        throw new UnsupportedOperationException("EnosTsdbConsumer routes records as it reads");
+    }
+
+    /** Reads one chunk from the earliest watermark of its pairs to the end, continuing past full pages. */
+    private void readChunk(TsdbChunk chunk, long end, int pageSize, BatchEmitter emitter) {
+        long from = Long.MAX_VALUE;
+        for (String asset : chunk.assetIds()) {
+            for (String point : chunk.pointIds()) {
+                from = Math.min(from, watermarks.of(asset, point).readFrom());
+            }
+        }
+        while (from <= end && mayContinue()) {
+            EnosReply reply = EnosConsumerSupport.client(getEndpoint()).send(request(chunk, from, end, pageSize));
+            TsdbPage page = new TsdbPage(chunk, reply.data().path("items"), pageSize);
+            route(page, emitter);
+            watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
+            if (!page.isFull() || page.maxTimestamp() >= end) {
+                // the range is read: pairs with no record near the end move too, once their records are through
+                emitter.then(() -> chunk.assetIds()
+                        .forEach(a -> chunk.pointIds().forEach(p -> watermarks.of(a, p).readUpTo(end))));
+                return;
+            }
+            from = page.maxTimestamp() + 1; // the emulator's and EnOS's continuation: no gap, no duplicate
+        }
+    }
+
+    private void route(TsdbPage page, BatchEmitter emitter) {
+        if (options.isSplitResult()) {
+            for (JsonNode record : page.items()) {
+                List<Watermarks.Pair> pairs = newPairs(page, record);
+                if (!pairs.isEmpty()) {
+                    long ts = record.path("timestamp").asLong();
+                    emitter.offer(exchange(record, page.pointOf(record)),
+                            ok -> pairs.forEach(p -> outcome(p, ts, ok)));
+                }
+            }
+        } else {
+            routeWhole(page, emitter);
+        }
+    }
+
+    private void routeWhole(TsdbPage page, BatchEmitter emitter) {
+        ArrayNode fresh = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
+        List<Runnable> onSuccess = new ArrayList<>();
+        List<Runnable> onFailure = new ArrayList<>();
+        for (JsonNode record : page.items()) {
+            List<Watermarks.Pair> pairs = newPairs(page, record);
+            if (!pairs.isEmpty()) {
+                long ts = record.path("timestamp").asLong();
+                fresh.add(record);
+                onSuccess.add(() -> pairs.forEach(p -> p.delivered(ts)));
+                onFailure.add(() -> pairs.forEach(Watermarks.Pair::failed));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            Exchange exchange = createExchange(false);
+            exchange.getMessage().setBody(converter.apply(fresh));
+            emitter.offer(exchange, ok -> (ok ? onSuccess : onFailure).forEach(Runnable::run));
+        }
+    }
+
+    /** The (asset, point) pairs of a record that have not had it yet. */
+    private List<Watermarks.Pair> newPairs(TsdbPage page, JsonNode record) {
+        String asset = record.path("assetId").asText();
+        long ts = record.path("timestamp").asLong();
+        List<Watermarks.Pair> pairs = new ArrayList<>(1);
+        for (String point : page.pointsOf(record)) {
+            Watermarks.Pair pair = watermarks.of(asset, point);
+            if (pair.isNew(ts)) {
+                pairs.add(pair);
+            }
+        }
+        return pairs;
+    }
+
+    private static void outcome(Watermarks.Pair pair, long timestamp, boolean ok) {
+        if (ok) {
+            pair.delivered(timestamp);
+        } else {
+            pair.failed();
+        }
+    }
+
+    private Exchange exchange(JsonNode record, String point) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(converter.apply(record));
+        message.setHeader(EnosConstants.ASSET_ID, record.path("assetId").asText());
+        message.setHeader(EnosConstants.TIMESTAMP, record.path("timestamp").asLong());
+        if (point != null) {
+            message.setHeader(EnosConstants.POINT_ID, point);
+        }
+        return exchange;
+    }
+
+    /** POST tsdb-service/v2.1/{raw|ai|generic|di}: the chunk's assets and points over [from, end], ISO UTC times. */
+    private EnosRequest request(TsdbChunk chunk, long from, long end, int pageSize) {
+        ObjectNode body = EnosConsumerSupport.mapper(getEndpoint()).createObjectNode();
+        if (config.getModelId() != null) {
+            body.put("modelId", config.getModelId());
+        }
+        body.put("assetIds", String.join(",", chunk.assetIds()));
+        body.put("pointIds", String.join(",", chunk.pointIds()));
+        body.put("startTime", TsdbTimes.format(from));
+        body.put("endTime", TsdbTimes.format(end));
+        body.put("pageSize", pageSize);
+        body.put("itemFormat", options.getItemFormat());
+        Map<String, String> query = config.getOrgId() == null ? Map.of() : Map.of("orgId", config.getOrgId());
+        return new EnosRequest(operation.method(), operation.path(), query, body.toString(), operation.envelope(),
+                operation.service(), operation.name());
+    }
+
+    /** The assetIds option and the assets its assetExpression finds now, in that order, without duplicates. */
+    private List<String> assets() {
+        Set<String> assets = new LinkedHashSet<>(split(config.getAssetIds()));
+        if (options.getAssetExpression() != null && !options.getAssetExpression().isBlank()) {
+            searchAssets().forEachRemaining(asset -> assets.add(asset.path("assetId").asText()));
+        }
+        if (assets.isEmpty()) {
+            throw new IllegalStateException("The TSDB consumer has no assets: set assetIds or an assetExpression "
+                                            + "that finds some");
+        }
+        return new ArrayList<>(assets);
+    }
+
+    private PageIterator searchAssets() {
+        EnosOperation search = EnosCatalog.defaultCatalog().find("asset", "search").orElseThrow();
+        EnosConfiguration c = config.copy();
+        c.setExpression(options.getAssetExpression());
+        c.setProjection("assetId");
+        EnosClient client = EnosConsumerSupport.client(getEndpoint());
+        return new PageIterator(client, EnosConsumerSupport.pageRequests(getEndpoint(), search, c, null),
+                PaginationStyle.PAGE, search.items(), new PageCursor(1, ASSET_SEARCH_PAGE, null));
+    }
+
+    private static List<String> split(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}
