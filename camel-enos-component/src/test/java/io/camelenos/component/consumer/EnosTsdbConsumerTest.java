@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.EnosApiException;
 import io.camelenos.component.EnosConstants;
+import com.fasterxml.jackson.databind.node.IntNode;
 import io.camelenos.simulator.RequestLog;
+import io.camelenos.simulator.data.MeasurementOverlay;
+import org.apache.camel.Exchange;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
@@ -140,6 +143,30 @@ class EnosTsdbConsumerTest extends ConsumerTestSupport {
         assertEquals(0, expectation.duplicates());
         assertEquals(0, expectation.missing());
         assertEquals(expectation.expected(), expectation.count());
+    }
+
+    @Test
+    void theLookbackReReadsButEmitsOnlyTheLateArrivingSample() throws Exception {
+        long start = Instant.parse("2024-02-15T00:00:00Z").toEpochMilli();
+        TsdbExpectation expectation = new TsdbExpectation(sim, 2, start, start + Duration.ofHours(1).toMillis() - 1);
+        Collector late = route("late", "enos:tsdb/read?assetIds=" + String.join(",", expectation.assetIds)
+                                        + "&pointIds=WTG.GenActivePW&startTime=2024-02-15T00:00:00Z"
+                                        + "&endTime=2024-02-15T00:59:59.999Z&lookback=600000");
+        pollOnce("late");
+        assertEquals(expectation.expectedOf("WTG.GenActivePW"), late.takeAll().size());
+        pollOnce("late");
+        assertEquals(List.of(), late.takeAll());
+
+        long lateTimestamp = Instant.parse("2024-02-15T00:55:30Z").toEpochMilli();
+        sim.context().shared(MeasurementOverlay.class, c -> new MeasurementOverlay())
+                .write(expectation.assetIds.get(0), "WTG.GenActivePW", lateTimestamp, IntNode.valueOf(42), 0);
+        pollOnce("late");
+        List<Exchange> arrived = late.takeAll();
+        assertEquals(1, arrived.size());
+        assertEquals(lateTimestamp, arrived.get(0).getMessage().getHeader(EnosConstants.TIMESTAMP));
+        assertEquals(42, arrived.get(0).getMessage().getBody(JsonNode.class).path("WTG.GenActivePW").asInt());
+        pollOnce("late");
+        assertEquals(List.of(), late.takeAll());
     }
 
     private CamelContext tsdbContext(String uri, File store, TsdbExpectation expectation) throws Exception {

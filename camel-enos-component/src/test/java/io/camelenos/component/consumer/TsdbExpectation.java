@@ -106,6 +106,19 @@ final class TsdbExpectation {
         return missing;
     }
 
+    /** How many samples of one point the emulator holds in the range. */
+    long expectedOf(String point) {
+        TimeSeries series = new TimeSeries(sim.dataSet());
+        PointDef def = ThingModels.WIND_TURBINE.point(point);
+        long n = 0;
+        for (String asset : assetIds) {
+            for (long t = TimeSeries.firstSampleAtOrAfter(def, start); t <= end; t += TimeSeries.intervalMillis(def)) {
+                n += series.hasSample(indexOf.get(asset), def, t) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     /** How many samples the emulator holds in the range. */
     long expected() {
         TimeSeries series = new TimeSeries(sim.dataSet());
