@@ -24,6 +24,9 @@ public final class EnosConsumers {
         if (isTsdbRead(op)) {
             return new EnosTsdbConsumer(endpoint, processor);
         }
+        if ("alert".equals(op.service()) && "searchActiveAlerts".equals(op.name())) {
+            return new EnosAlertConsumer(endpoint, processor);
+        }
         if (op.pagination() != PaginationStyle.NONE) {
             return new EnosSearchConsumer(endpoint, processor);
         }

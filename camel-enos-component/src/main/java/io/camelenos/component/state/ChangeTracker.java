@@ -60,6 +60,26 @@ public final class ChangeTracker {
         return new Change(key, ChangeType.UPDATED, hash);
     }
 
+    /**
+     * Like {@link #classify}, for records whose identity never changes (alerts): the value is stored as given, and
+     * a known key is never UPDATED.
+     */
+    public Change classifyKnown(String key, String value) {
+        known.remove(key);
+        String stored = stored(key);
+        if (stored == null) {
+            return new Change(key, ChangeType.CREATED, value);
+        }
+        index.add(key);
+        return null;
+    }
+
+    /** The value stored for a key by its last completed change, or null when none (or deleted). */
+    public String stored(String key) {
+        String stored = repository.getState(prefix + ":" + key);
+        return stored == null || stored.equals(DELETED) ? null : stored;
+    }
+
     /** The change's exchange completed: its state is now the record's. */
     public void committed(Change change) {
         switch (change.kind()) {
