@@ -76,8 +76,8 @@ public class EnosConsumerConfiguration implements Cloneable {
 
     /**
      * The field that identifies a record of a search, used to drop records seen twice while paging and as the key of
-     * change detection. By default the first present of assetId, eventId, alertId, deviceKey, productKey, modelId,
-     * treeId, ruleId, typeId, severityId, contentId, commandId.
+     * change detection. By default the first present of eventId, alertId, commandId, ruleId, contentId, typeId,
+     * severityId, treeId, assetId, deviceKey, productKey, modelId.
      */
     public void setRecordKey(String recordKey) {
         this.recordKey = recordKey;

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class RecordKeys {
 
-    private static final List<String> KNOWN = List.of("assetId", "eventId", "alertId", "deviceKey", "productKey",
-            "modelId", "treeId", "ruleId", "typeId", "severityId", "contentId", "commandId");
+    /** Most specific first: an alert, event or command record also names its asset, a rule or content its model. */
+    private static final List<String> KNOWN = List.of("eventId", "alertId", "commandId", "ruleId", "contentId",
+            "typeId", "severityId", "treeId", "assetId", "deviceKey", "productKey", "modelId");
 
     private final String configured;
     private String found;
