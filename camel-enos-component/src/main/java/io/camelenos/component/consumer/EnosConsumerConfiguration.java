@@ -11,7 +11,7 @@ import org.apache.camel.spi.UriParams;
  * ({@code delay}, {@code greedy}, {@code backoff*}, ...) come with the consumer.
  */
 @UriParams
-public class EnosConsumerConfiguration implements Cloneable {
+public class EnosConsumerConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean splitResult = true;
@@ -155,13 +155,5 @@ public class EnosConsumerConfiguration implements Cloneable {
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;
-    }
-
-    public EnosConsumerConfiguration copy() {
-        try {
-            return (EnosConsumerConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
