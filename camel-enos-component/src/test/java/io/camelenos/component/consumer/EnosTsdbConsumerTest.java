@@ -169,6 +169,27 @@ class EnosTsdbConsumerTest extends ConsumerTestSupport {
         assertEquals(List.of(), late.takeAll());
     }
 
+    @Test
+    void itemFormatOneRoutesThePointsOfATimestampTogetherAndEachOnce() throws Exception {
+        long start = Instant.parse("2024-02-16T00:00:00Z").toEpochMilli();
+        TsdbExpectation expectation = new TsdbExpectation(sim, 3, start, start + Duration.ofHours(2).toMillis() - 1);
+        Collector merged = route("merged", "enos:tsdb/read?assetIds=" + String.join(",", expectation.assetIds)
+                                          + "&pointIds=" + String.join(",", TsdbExpectation.POINTS)
+                                          + "&startTime=2024-02-16T00:00:00Z&endTime=2024-02-16T01:59:59.999Z"
+                                          + "&itemFormat=1&pageSize=7");
+
+        pollOnce("merged");
+        pollOnce("merged");
+
+        List<Exchange> records = merged.takeAll();
+        records.forEach(e -> expectation.deliver(e.getMessage().getBody(JsonNode.class)));
+        assertTrue(records.stream().anyMatch(e -> e.getMessage().getBody(JsonNode.class).size() > 4),
+                "some records carry several points");
+        assertEquals(0, expectation.duplicates());
+        assertEquals(0, expectation.missing());
+        assertEquals(expectation.expected(), expectation.count());
+    }
+
     private CamelContext tsdbContext(String uri, File store, TsdbExpectation expectation) throws Exception {
         CamelContext c = new DefaultCamelContext();
         c.addComponent("enos", component());
