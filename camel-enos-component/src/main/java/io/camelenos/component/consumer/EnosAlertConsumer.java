@@ -3,6 +3,7 @@ package io.camelenos.component.consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
-    public int processBatch(java.util.Queue<Object> exchanges) {
+    public int processBatch(Queue<Object> exchanges) {
         // poll() routes each alert as its page arrives
         throw new UnsupportedOperationException("EnosAlertConsumer routes alerts as it pages");
     }

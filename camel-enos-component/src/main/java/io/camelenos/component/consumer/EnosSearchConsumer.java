@@ -1,6 +1,7 @@
 package io.camelenos.component.consumer;
 
 import java.util.HashSet;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,7 +121,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
-    public int processBatch(java.util.Queue<Object> exchanges) {
+    public int processBatch(Queue<Object> exchanges) {
         // poll() routes each exchange as its page arrives, so that no poll collects a whole result
         throw new UnsupportedOperationException("EnosSearchConsumer routes records as it pages");
     }
@@ -129,7 +130,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         Page page;
         while ((page = pages.next()) != null) {
             try {
-                poll.see(page, emitter, options, operation);
+                poll.see(page, emitter, options);
                 if (options.isSplitResult()) {
                     routeRecords(page, poll.keys, emitter, poll);
                 } else {
@@ -239,7 +240,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             this.keys = keys;
         }
 
-        void see(Page page, BatchEmitter emitter, EnosConsumerConfiguration options, EnosOperation operation) {
+        void see(Page page, BatchEmitter emitter, EnosConsumerConfiguration options) {
             if (!started) {
                 started = true;
                 firstTotal = page.totalSize();

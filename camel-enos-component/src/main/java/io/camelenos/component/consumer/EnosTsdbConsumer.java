@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -122,7 +123,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
-    public int processBatch(java.util.Queue<Object> exchanges) {
+    public int processBatch(Queue<Object> exchanges) {
         // poll() routes each record as its answer arrives, so that no poll collects a whole time range
         throw new UnsupportedOperationException("EnosTsdbConsumer routes records as it reads");
     }
