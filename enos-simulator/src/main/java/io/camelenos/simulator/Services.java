@@ -10,7 +10,9 @@ final class Services {
 
     static List<SimService> all() {
         return List.of(
-                new io.camelenos.simulator.asset.AssetService()
+                new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.tree.AssetTreeService(),
+                new io.camelenos.simulator.model.ModelService()
         );
     }
 }
