@@ -9,7 +9,6 @@ import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Json;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ public final class AssetTrees {
     private final Map<String, Tree> materialised = new ConcurrentHashMap<>();
     private final Set<String> deletedGenerated = ConcurrentHashMap.newKeySet();
     private final List<String> createdTreeIds = new ArrayList<>();
-    /** Asset id → ids of the materialised trees that hold it (immutable sets, replaced on change). */
-    private final Map<String, Set<String>> membership = new ConcurrentHashMap<>();
+    /** Asset id → ids of the materialised trees that hold it, in joining order (immutable lists, replaced on change). */
+    private final Map<String, List<String>> membership = new ConcurrentHashMap<>();
     private long treeSeq;
 
     public AssetTrees(SimContext context) {
@@ -57,23 +56,28 @@ public final class AssetTrees {
         return treeId != null && (materialised.containsKey(treeId) || generatedSite(treeId) >= 0);
     }
 
-    /** The ids of the trees that hold an asset, in tree order (generated tree first). */
+    /** The ids of the trees that hold an asset: its generated site's tree first, then the others as they were joined. */
     public List<String> treeIdsOf(String assetId) {
         if (assetId == null || !assets.exists(assetId)) {
             return List.of();
         }
         List<String> result = new ArrayList<>(1);
         int index = dataSet.indexOf(assetId);
-        if (index >= 0) {
-            String generated = dataSet.treeIdOfSite(DataSet.siteIndexOf(index));
-            if (!materialised.containsKey(generated) && !deletedGenerated.contains(generated)
-                    && assets.exists(dataSet.assetId(DataSet.siteIndexOf(index)))) {
+        String generated = index < 0 ? null : dataSet.treeIdOfSite(DataSet.siteIndexOf(index));
+        if (generated != null && !materialised.containsKey(generated) && !deletedGenerated.contains(generated)
+                && assets.exists(dataSet.assetId(DataSet.siteIndexOf(index)))) {
+            result.add(generated);
+        }
+        List<String> more = membership.get(assetId);
+        if (more != null) {
+            if (generated != null && more.contains(generated)) {
                 result.add(generated);
             }
-        }
-        Set<String> more = membership.get(assetId);
-        if (more != null) {
-            result.addAll(more);
+            for (String treeId : more) {
+                if (!treeId.equals(generated)) {
+                    result.add(treeId);
+                }
+            }
         }
         return result;
     }
@@ -286,17 +290,19 @@ public final class AssetTrees {
 
     private void join(String assetId, String treeId) {
         membership.compute(assetId, (id, trees) -> {
-            Set<String> next = trees == null ? new HashSet<>() : new HashSet<>(trees);
-            next.add(treeId);
-            return Set.copyOf(next);
+            List<String> next = trees == null ? new ArrayList<>() : new ArrayList<>(trees);
+            if (!next.contains(treeId)) {
+                next.add(treeId);
+            }
+            return List.copyOf(next);
         });
     }
 
     private void leave(String assetId, String treeId) {
         membership.computeIfPresent(assetId, (id, trees) -> {
-            Set<String> next = new HashSet<>(trees);
+            List<String> next = new ArrayList<>(trees);
             next.remove(treeId);
-            return next.isEmpty() ? null : Set.copyOf(next);
+            return next.isEmpty() ? null : List.copyOf(next);
         });
     }
 
