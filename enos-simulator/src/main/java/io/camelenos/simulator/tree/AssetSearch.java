@@ -59,9 +59,24 @@ final class AssetSearch {
         if (filter == Expression.ALL && assets.positional()) {
             return positionalPage(paging, projection);
         }
-        Paging.Collector collector = paging.collector(filter, projection);
-        assets.forEach(asset -> collector.accept(withTrees(asset)));
-        return collector.reply();
+        return scannedPage(filter, paging, projection);
+    }
+
+    /** Scans the fleet: counts every match, keeps the page's (memory = one page); treeIds only for kept records. */
+    private Reply scannedPage(Predicate<JsonNode> filter, Paging paging, Projection projection) {
+        long from = paging.offset();
+        long to = from + paging.pageSize();
+        long[] matched = {0};
+        ArrayNode items = Json.array();
+        assets.forEach(asset -> {
+            if (filter.test(asset)) {
+                long position = matched[0]++;
+                if (position >= from && position < to) {
+                    items.add(Projection.apply(projection, withTrees(asset)));
+                }
+            }
+        });
+        return Reply.page(items, paging.toJson(matched[0]));
     }
 
     private Reply positionalPage(Paging paging, Projection projection) {
