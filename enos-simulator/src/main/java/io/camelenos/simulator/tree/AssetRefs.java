@@ -80,6 +80,10 @@ final class AssetRefs {
         return asset;
     }
 
+    boolean exists(String assetId) {
+        return assets.exists(assetId);
+    }
+
     DataSet dataSet() {
         return dataSet;
     }

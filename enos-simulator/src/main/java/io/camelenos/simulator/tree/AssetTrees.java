@@ -92,6 +92,13 @@ public final class AssetTrees {
     public List<String> pathsOf(String assetId) {
         List<String> result = new ArrayList<>();
         for (String treeId : treeIdsOf(assetId)) {
+            int site = generatedSite(treeId);
+            if (site >= 0 && !materialised.containsKey(treeId)) {
+                // an untouched generated tree: the site, then the device (no need to build the tree)
+                String siteId = dataSet.assetId(site);
+                result.add(treeId + ":/" + (siteId.equals(assetId) ? siteId : siteId + "/" + assetId));
+                continue;
+            }
             view(treeId).ifPresent(tree -> {
                 List<String> chain = tree.chain(assetId);
                 if (!chain.isEmpty()) {

@@ -93,7 +93,9 @@ final class TreeQueries {
         Predicate<JsonNode> assetFilter = assetFilter(filter, tree);
         Paging.Collector collector = paging.collector(assetFilter, projection);
         for (String assetId : candidates) {
-            collector.accept(refs.treeAsset(assetId));
+            if (refs.exists(assetId)) {
+                collector.accept(refs.treeAsset(assetId));
+            }
         }
         return collector.reply();
     }
@@ -208,7 +210,7 @@ final class TreeQueries {
         ObjectNode assets = data.putObject("assets");
         for (JsonNode path : page) {
             path.forEach(id -> {
-                if (!assets.has(id.asText())) {
+                if (!assets.has(id.asText()) && refs.exists(id.asText())) {
                     assets.set(id.asText(), refs.treeAsset(id.asText()));
                 }
             });
