@@ -37,13 +37,20 @@ final class AssetSearch {
             "rootModelIds", "treeId", "productKey", "deviceKey", "createTime", "attributes.*", "tags.*", "name",
             "name.*");
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final java.util.regex.Pattern OR = java.util.regex.Pattern.compile("(?i)\\bor\\b");
+    private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(treeId|assetIds?)\\s*(=\\s*(?:'[^']*'|\"[^\"]*\")|(?i:in)\\s*\\([^)]*\\))");
+
     private final AssetStore assets;
     private final AssetTrees trees;
+    private final java.util.function.ToIntFunction<String> indexOf;
     private final FieldResolver resolver;
 
-    AssetSearch(AssetStore assets, AssetTrees trees) {
+    AssetSearch(AssetStore assets, AssetTrees trees, java.util.function.ToIntFunction<String> indexOf) {
         this.assets = assets;
         this.trees = trees;
+        this.indexOf = indexOf;
         this.resolver = resolver(trees);
     }
 
@@ -59,7 +66,80 @@ final class AssetSearch {
         if (filter == Expression.ALL && assets.positional()) {
             return positionalPage(paging, projection);
         }
+        List<String> candidates = candidates(Json.text(body, "expression"));
+        if (candidates != null) {
+            return candidatePage(candidates, filter, paging, projection);
+        }
         return scannedPage(filter, paging, projection);
+    }
+
+    /**
+     * The assets an expression can match at most, when it is a conjunction (no {@code or}) holding a
+     * {@code treeId} or {@code assetId(s)} term with {@code =} or {@code in}: then only those assets are read,
+     * not the whole fleet. Null when the expression does not narrow that way (the fleet is scanned).
+     */
+    static List<String> candidates(String expression, AssetTrees trees, AssetStore assets,
+                                   java.util.function.ToIntFunction<String> indexOf) {
+        if (expression == null || expression.isBlank()) {
+            return null;
+        }
+        // the text with the inside of every string literal blanked out (same length), so words in values count not
+        StringBuilder masked = new StringBuilder(expression);
+        java.util.regex.Matcher quoted = QUOTED.matcher(expression);
+        while (quoted.find()) {
+            for (int i = quoted.start() + 1; i < quoted.end() - 1; i++) {
+                masked.setCharAt(i, '_');
+            }
+        }
+        if (OR.matcher(masked).find()) {
+            return null;
+        }
+        java.util.regex.Matcher term = NARROWING.matcher(masked);
+        if (!term.find()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        java.util.regex.Matcher literal = QUOTED.matcher(expression.substring(term.start(2), term.end(2)));
+        while (literal.find()) {
+            values.add(literal.group().substring(1, literal.group().length() - 1));
+        }
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (String value : values) {
+            if (term.group(1).equals("treeId")) {
+                ids.addAll(trees.assetIdsOf(value));
+            } else if (assets.exists(value)) {
+                ids.add(value);
+            }
+        }
+        List<String> ordered = new ArrayList<>(ids);
+        // the fleet's natural order: generated assets by index, then the others as found
+        ordered.sort(java.util.Comparator.comparingInt(id -> {
+            int index = indexOf.applyAsInt(id);
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }));
+        return ordered;
+    }
+
+    private List<String> candidates(String expression) {
+        return candidates(expression, trees, assets, indexOf);
+    }
+
+    private Reply candidatePage(List<String> candidates, Predicate<JsonNode> filter, Paging paging,
+                                Projection projection) {
+        long from = paging.offset();
+        long to = from + paging.pageSize();
+        long matched = 0;
+        ArrayNode items = Json.array();
+        for (String id : candidates) {
+            ObjectNode asset = assets.get(id).orElse(null);
+            if (asset != null && filter.test(asset)) {
+                long position = matched++;
+                if (position >= from && position < to) {
+                    items.add(Projection.apply(projection, withTrees(asset)));
+                }
+            }
+        }
+        return Reply.page(items, paging.toJson(matched));
     }
 
     /** Scans the fleet: counts every match, keeps the page's (memory = one page); treeIds only for kept records. */

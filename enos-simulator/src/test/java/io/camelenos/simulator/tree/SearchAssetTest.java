@@ -103,6 +103,38 @@ class SearchAssetTest {
     }
 
     @Test
+    void treeIdWithOtherConditionsAndWithOrGiveTheSameAnswersAsAScan() {
+        String tree = data().treeIdOfSite(75);
+        String meter = data().assetId(99);
+
+        JsonNode and = ok(search(expression("treeId = \"" + tree + "\" and (modelId = 'EnOS_Meter')"))).data();
+        assertEquals(List.of(meter), ids(and));
+
+        JsonNode or = ok(search(expression("treeId in ('" + tree + "') or assetId = '" + data().assetId(0) + "'")))
+                .body();
+        assertEquals(DataSet.BLOCK + 1, or.get("pagination").get("totalSize").asInt());
+
+        JsonNode quoted = ok(search(expression("name like 'treeId = x' and tags.site = 'S0004'"))).body();
+        assertEquals(0, quoted.get("pagination").get("totalSize").asInt());
+    }
+
+    @Test
+    void onlyConjunctionsWithATreeOrAssetTermNarrowTheScan() {
+        AssetTrees trees = AssetTrees.of(enos.simulator().context());
+        String tree = data().treeIdOfSite(25);
+        java.util.function.ToIntFunction<String> indexOf = data()::indexOf;
+
+        assertEquals(25, AssetSearch.candidates("treeId = '" + tree + "' and exists(tags.position)", trees,
+                data().assets(), indexOf).size());
+        assertEquals(List.of(data().assetId(1), data().assetId(7)), AssetSearch.candidates(
+                "assetIds in ('" + data().assetId(7) + "', '" + data().assetId(1) + "', 'gone')", trees,
+                data().assets(), indexOf));
+        assertEquals(null, AssetSearch.candidates("treeId = 'x' or modelId = 'y'", trees, data().assets(), indexOf));
+        assertEquals(null, AssetSearch.candidates("assetId != 'x'", trees, data().assets(), indexOf));
+        assertEquals(null, AssetSearch.candidates("name like 'assetId = x'", trees, data().assets(), indexOf));
+    }
+
+    @Test
     void assetIdInAndModelIdEqualFilter() {
         String a = data().assetId(3);
         String b = data().assetId(27);
