@@ -2,6 +2,7 @@ package io.camelenos.simulator.tree;
 
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.simulator.data.DataSet;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,16 +37,17 @@ public final class SearchAssetLoad {
             int pages = Math.max(1, assets / 1000);
             System.out.printf("searchAsset load: %d assets, %d clients, %d s, %d cores%n", assets, clients, seconds,
                     Runtime.getRuntime().availableProcessors());
-            run(url, clients, 3, pages, null, null); // warm-up: JIT, connections
-            run(url, clients, seconds, pages, null, "positional pages (no expression)");
+            run(url, clients, 3, pages, null, null, 1000); // warm-up: JIT, connections
+            run(url, clients, seconds, pages, null, "positional pages (no expression)", 1000);
             String byTree = "treeId = '" + sim.dataSet().treeIdOfSite(0) + "'";
-            run(url, clients, Math.min(seconds, 10), 1, byTree, "narrowed pages (" + byTree + ")");
-            run(url, 1, Math.min(seconds, 10), 1, "modelId = 'EnOS_Meter'", "scanned pages (modelId = 'EnOS_Meter', 1 client)");
+            run(url, clients, Math.min(seconds, 10), 1, byTree, "narrowed pages (" + byTree + ")", DataSet.BLOCK);
+            run(url, 1, Math.min(seconds, 10), 1, "modelId = 'EnOS_Meter'",
+                    "scanned pages (modelId = 'EnOS_Meter', 1 client)", 1000);
         }
     }
 
-    private static void run(String url, int clients, int seconds, int pages, String expression, String label)
-            throws Exception {
+    private static void run(String url, int clients, int seconds, int pages, String expression, String label,
+                            int recordsPerPage) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -85,7 +87,7 @@ public final class SearchAssetLoad {
         }
         if (label != null) {
             System.out.printf("%-50s %8.1f pages/s  %8.0f assets/s  %6.1f MB/s  (%d ok, %d failed)%n", label,
-                    ok.get() / (double) seconds, ok.get() * 1000.0 / seconds, bytes.get() / 1e6 / seconds,
+                    ok.get() / (double) seconds, ok.get() * (double) recordsPerPage / seconds, bytes.get() / 1e6 / seconds,
                     ok.get(), failed.get());
         }
     }
