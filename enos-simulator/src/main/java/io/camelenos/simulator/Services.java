@@ -12,7 +12,15 @@ final class Services {
         return List.of(
                 new io.camelenos.simulator.asset.AssetService(),
                 new io.camelenos.simulator.tree.AssetTreeService(),
-                new io.camelenos.simulator.model.ModelService()
+                new io.camelenos.simulator.model.ModelService(),
+                new io.camelenos.simulator.tsdb.TsdbService(),
+                new io.camelenos.simulator.tsdbpolicy.TsdbPolicyService(),
+                new io.camelenos.simulator.iam.IamService(),
+                new io.camelenos.simulator.appportal.AppPortalService(),
+                new io.camelenos.simulator.batch.BatchService(),
+                new io.camelenos.simulator.ml.MlService(),
+                new io.camelenos.simulator.streaming.StreamingService(),
+                new io.camelenos.simulator.federation.FederationService()
         );
     }
 }
