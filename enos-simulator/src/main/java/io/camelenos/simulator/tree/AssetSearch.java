@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.AssetStore;
+import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
@@ -14,12 +15,16 @@ import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Search Asset Node ({@code asset-nodes?action=searchAsset}, and {@code searchAssetV2} that the POJOs send): the
@@ -37,20 +42,15 @@ final class AssetSearch {
             "rootModelIds", "treeId", "productKey", "deviceKey", "createTime", "attributes.*", "tags.*", "name",
             "name.*");
 
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final java.util.regex.Pattern OR = java.util.regex.Pattern.compile("(?i)\\bor\\b");
-    private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
-            "(?<![\\w.])(treeId|assetIds?)\\s*(=\\s*(?:'[^']*'|\"[^\"]*\")|(?i:in)\\s*\\([^)]*\\))");
-
+    private final DataSet dataSet;
     private final AssetStore assets;
     private final AssetTrees trees;
-    private final java.util.function.ToIntFunction<String> indexOf;
     private final FieldResolver resolver;
 
-    AssetSearch(AssetStore assets, AssetTrees trees, java.util.function.ToIntFunction<String> indexOf) {
-        this.assets = assets;
+    AssetSearch(DataSet dataSet, AssetTrees trees) {
+        this.dataSet = dataSet;
+        this.assets = dataSet.assets();
         this.trees = trees;
-        this.indexOf = indexOf;
         this.resolver = resolver(trees);
     }
 
@@ -70,50 +70,44 @@ final class AssetSearch {
         if (candidates != null) {
             return candidatePage(candidates, filter, paging, projection);
         }
-        return scannedPage(filter, paging, projection);
+        return scannedPage(filter, modelPreFilter(Json.text(body, "expression")), paging, projection);
+    }
+
+    /**
+     * For a conjunction with a {@code modelId(s)} term: skips generated assets of other models before building them
+     * (their model is a function of the index, and updates never change an asset's model).
+     */
+    private IntPredicate modelPreFilter(String expression) {
+        Narrowing.Term term = Narrowing.term(expression, "modelIds?");
+        if (term == null) {
+            return index -> true;
+        }
+        Set<String> models = new HashSet<>(term.values());
+        return index -> models.contains(dataSet.modelOf(index).modelId());
     }
 
     /**
      * The assets an expression can match at most, when it is a conjunction (no {@code or}) holding a
      * {@code treeId} or {@code assetId(s)} term with {@code =} or {@code in}: then only those assets are read,
-     * not the whole fleet. Null when the expression does not narrow that way (the fleet is scanned).
+     * not the whole fleet, in the fleet's natural order. Null when the expression does not narrow that way.
      */
     static List<String> candidates(String expression, AssetTrees trees, AssetStore assets,
-                                   java.util.function.ToIntFunction<String> indexOf) {
-        if (expression == null || expression.isBlank()) {
+                                   ToIntFunction<String> indexOf) {
+        Narrowing.Term term = Narrowing.term(expression, "treeId|assetIds?");
+        if (term == null) {
             return null;
         }
-        // the text with the inside of every string literal blanked out (same length), so words in values count not
-        StringBuilder masked = new StringBuilder(expression);
-        java.util.regex.Matcher quoted = QUOTED.matcher(expression);
-        while (quoted.find()) {
-            for (int i = quoted.start() + 1; i < quoted.end() - 1; i++) {
-                masked.setCharAt(i, '_');
-            }
-        }
-        if (OR.matcher(masked).find()) {
-            return null;
-        }
-        java.util.regex.Matcher term = NARROWING.matcher(masked);
-        if (!term.find()) {
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        java.util.regex.Matcher literal = QUOTED.matcher(expression.substring(term.start(2), term.end(2)));
-        while (literal.find()) {
-            values.add(literal.group().substring(1, literal.group().length() - 1));
-        }
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-        for (String value : values) {
-            if (term.group(1).equals("treeId")) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String value : term.values()) {
+            if (term.field().equals("treeId")) {
                 ids.addAll(trees.assetIdsOf(value));
             } else if (assets.exists(value)) {
                 ids.add(value);
             }
         }
         List<String> ordered = new ArrayList<>(ids);
-        // the fleet's natural order: generated assets by index, then the others as found
-        ordered.sort(java.util.Comparator.comparingInt(id -> {
+        // generated assets by index, then the others as found
+        ordered.sort(Comparator.comparingInt(id -> {
             int index = indexOf.applyAsInt(id);
             return index < 0 ? Integer.MAX_VALUE : index;
         }));
@@ -121,7 +115,7 @@ final class AssetSearch {
     }
 
     private List<String> candidates(String expression) {
-        return candidates(expression, trees, assets, indexOf);
+        return candidates(expression, trees, assets, dataSet::indexOf);
     }
 
     private Reply candidatePage(List<String> candidates, Predicate<JsonNode> filter, Paging paging,
@@ -143,12 +137,13 @@ final class AssetSearch {
     }
 
     /** Scans the fleet: counts every match, keeps the page's (memory = one page); treeIds only for kept records. */
-    private Reply scannedPage(Predicate<JsonNode> filter, Paging paging, Projection projection) {
+    private Reply scannedPage(Predicate<JsonNode> filter, IntPredicate preFilter, Paging paging,
+                              Projection projection) {
         long from = paging.offset();
         long to = from + paging.pageSize();
         long[] matched = {0};
         ArrayNode items = Json.array();
-        assets.forEach(asset -> {
+        assets.forEach(preFilter, asset -> {
             if (filter.test(asset)) {
                 long position = matched[0]++;
                 if (position >= from && position < to) {

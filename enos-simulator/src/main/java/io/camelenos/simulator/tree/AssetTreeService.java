@@ -40,7 +40,7 @@ public final class AssetTreeService implements SimService {
         this.clock = context.clock();
         this.trees = AssetTrees.of(context);
         this.refs = new AssetRefs(context.dataSet());
-        AssetSearch search = new AssetSearch(assets, trees, context.dataSet()::indexOf);
+        AssetSearch search = new AssetSearch(context.dataSet(), trees);
         TreeQueries queries = new TreeQueries(trees, refs);
         router.path(TREES, Envelope.DM)
                 .action("create", "POST", this::createTree)

@@ -118,6 +118,9 @@ class AssetTreeServiceTest {
         String rootId = tree.get("asset").get("assetId").asText();
         assertEquals("Created tree root", tree.get("asset").get("name").get("defaultValue").asText());
         assertEquals(List.of(treeId), store().treeIdsOf(rootId));
+        JsonNode found = ok(post(NODES, Json.object().put("expression",
+                "modelId = 'EnOS_Wind_Farm' and name like 'Created tree root'"), "action", "searchAsset")).data();
+        assertEquals(rootId, found.get(0).get("assetId").asText());
     }
 
     @Test

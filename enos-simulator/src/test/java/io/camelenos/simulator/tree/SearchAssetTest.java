@@ -147,6 +147,9 @@ class SearchAssetTest {
 
         JsonNode plural = ok(search(expression("modelIds in ('EnOS_Wind_Farm', 'EnOS_Solar_Site')"))).data();
         assertEquals(data().siteCount(), plural.size());
+
+        JsonNode meterOfS0002 = ok(search(expression("modelId = 'EnOS_Meter' and tags.site = 'S0002'"))).data();
+        assertEquals(List.of(data().assetId(49)), ids(meterOfS0002));
     }
 
     @Test
