@@ -10,7 +10,8 @@ final class Services {
 
     static List<SimService> all() {
         return List.of(
-                new io.camelenos.simulator.asset.AssetService()
+                new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.connect.ConnectService()
         );
     }
 }
