@@ -69,7 +69,12 @@ final class ConnectTestSupport {
 
     /** The first generated device (from index 1 on) whose status is the given one. */
     JsonNode deviceWithStatus(String status) {
-        for (int i = 1; i < data().baseAssetCount(); i++) {
+        return deviceWithStatus(status, 1);
+    }
+
+    /** The first generated device from an index on whose status is the given one (not a gateway). */
+    JsonNode deviceWithStatus(String status, int from) {
+        for (int i = from; i < data().baseAssetCount(); i++) {
             if (DataSet.isSite(i)) {
                 continue;
             }
