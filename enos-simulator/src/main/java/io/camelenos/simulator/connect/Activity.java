@@ -36,25 +36,50 @@ final class Activity {
 
     // ---- events ----------------------------------------------------------------------------------------------
 
-    /** The generated event of a device on a day, or null when it had none. */
+    /** The generated event of a device on a day, or null when it had none (full: with the device's local time). */
     ObjectNode generatedEvent(int index, long day) {
+        ObjectNode light = lightEvent(index, day);
+        return light == null ? null : complete(light);
+    }
+
+    /**
+     * The generated event without its local time (which needs the device's asset): what fleet-wide scans sort and
+     * filter; {@link #complete} adds the rest for the events a page shows.
+     */
+    ObjectNode lightEvent(int index, long day) {
         ThingModel model = dataSet.modelOf(index);
         if (model.events().isEmpty() || dataSet.pick(index * 977L + day, 51, 10) != 0) {
             return null;
         }
-        long time = day * DAY + dataSet.pick(index * 131L + day, 52, 86_400) * 1000L;
-        ObjectNode device = devices.byAssetId(dataSet.assetId(index));
+        ObjectNode device = devices.light(index);
         if (device == null) {
             return null;
         }
-        String key = model.events().get(0);
+        long time = day * DAY + dataSet.pick(index * 131L + day, 52, 86_400) * 1000L;
         ObjectNode output = Json.object();
         if (model == ThingModels.WIND_TURBINE) {
             output.put("temperature", 80 + dataSet.pick(index + day, 53, 30));
         } else {
             output.put("gridVoltage", 180 + dataSet.pick(index + day, 54, 40));
         }
-        return event("ev" + device.path("assetId").asText() + "d" + day, device, key, "WARN", output.toString(), time);
+        return Json.object().put("eventId", "ev" + device.path("assetId").asText() + "d" + day)
+                .put("orgId", dataSet.orgId())
+                .put("productKey", device.path("productKey").asText())
+                .put("deviceKey", device.path("deviceKey").asText())
+                .put("assetId", device.path("assetId").asText())
+                .put("tslEventKey", model.events().get(0)).put("tslEventType", "WARN").put("output", output.toString())
+                .put("timestamp", time);
+    }
+
+    /** A light event with its local time (in the device's timezone); posted events are complete already. */
+    ObjectNode complete(ObjectNode event) {
+        if (event.has("localtime")) {
+            return event;
+        }
+        ObjectNode device = devices.byAssetId(event.path("assetId").asText());
+        long time = event.path("timestamp").asLong();
+        return event.put("localtime", LOCAL.format(Instant.ofEpochMilli(time)
+                .atZone(device == null ? java.time.ZoneOffset.UTC : Commands.zone(device))));
     }
 
     ObjectNode event(String eventId, JsonNode device, String key, String type, String output, long time) {
@@ -111,7 +136,7 @@ final class Activity {
                 }
             }
         }
-        scanDays(from, to, only, filter, extra, visitor, this::generatedEvent);
+        scanDays(from, to, only, filter, extra, visitor, this::lightEvent);
     }
 
     // ---- device logs -----------------------------------------------------------------------------------------
@@ -121,8 +146,8 @@ final class Activity {
         if (dataSet.pick(index * 7919L + day, 61, 5) != 0) {
             return List.of();
         }
-        ObjectNode device = devices.byAssetId(dataSet.assetId(index));
-        if (device == null || device.path("status").asText().equals(Devices.INACTIVE)) {
+        ObjectNode device = devices.light(index);
+        if (device == null || devices.baseStatus(device.path("assetId").asText()).equals(Devices.INACTIVE)) {
             return List.of();
         }
         long login = day * DAY + dataSet.pick(index * 17L + day, 62, 80_000) * 1000L;

@@ -216,9 +216,17 @@ public final class ConnectService implements SimService {
                 && (type == null || type.equalsIgnoreCase(e.path("tslEventType").asText())));
         long[] window = TimeWindow.of(Json.text(body, "startTime"), Json.text(body, "endTime"), device,
                 clock.nowMillis(), 7 * Activity.DAY);
-        Paging.Collector collector = paging.collector(filter, Projection.from(body));
-        activity.events(window[0], window[1], device, r -> true, collector);
-        return withSortedBy(collector.reply(), "timestamp");
+        Projection projection = Projection.from(body);
+        long[] matched = {0};
+        ArrayNode items = Json.array();
+        // events arrive light (no local time) and filtered; only those of the page are completed
+        activity.events(window[0], window[1], device, filter, e -> {
+            long position = matched[0]++;
+            if (position >= paging.offset() && position < paging.offset() + paging.pageSize()) {
+                items.add(Projection.apply(projection, activity.complete((ObjectNode) e)));
+            }
+        });
+        return withSortedBy(Reply.page(items, paging.toJson(matched[0])), "timestamp");
     }
 
     // POST device-logs?action=search&startTime=&endTime= , body {expression, pagination, projection}

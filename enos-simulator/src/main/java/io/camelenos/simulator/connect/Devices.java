@@ -44,6 +44,8 @@ final class Devices {
     private final Map<String, Long> reported = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> addedPerProduct = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastUpdates = new ConcurrentHashMap<>();
+    /** Generated devices whose keys this service changed or that it deleted: their light view needs the store. */
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
     Devices(DataSet dataSet, Products products, SimClock clock) {
         this.dataSet = dataSet;
@@ -113,6 +115,25 @@ final class Devices {
 
     boolean keyTaken(String productKey, String deviceKey) {
         return byKeys(productKey, deviceKey) != null;
+    }
+
+    /**
+     * The identity of a generated device ({assetId, productKey, deviceKey}) computed from the data set without
+     * building its asset, for scans of device activity over the whole fleet; null when it is not a device now.
+     */
+    ObjectNode light(int index) {
+        String assetId = dataSet.assetId(index);
+        if (DataSet.isSite(index)) {
+            return null;
+        }
+        if (touched.contains(assetId)) {
+            ObjectNode device = byAssetId(assetId);
+            return device == null ? null : Json.object().put("assetId", assetId)
+                    .put("productKey", device.path("productKey").asText())
+                    .put("deviceKey", device.path("deviceKey").asText());
+        }
+        return Json.object().put("assetId", assetId).put("productKey", dataSet.productKeyOf(index))
+                .put("deviceKey", dataSet.deviceKeyOf(index));
     }
 
     // ---- the device view -------------------------------------------------------------------------------------
@@ -222,6 +243,7 @@ final class Devices {
     }
 
     void replaceKey(ObjectNode asset, String oldKey, String newKey) {
+        touched.add(asset.path("assetId").asText());
         String productKey = asset.path("productKey").asText();
         keyIndex.remove(productKey + '\u0000' + oldKey);
         asset.put("deviceKey", newKey);
@@ -231,6 +253,7 @@ final class Devices {
 
     void delete(ObjectNode device) {
         String assetId = device.path("assetId").asText();
+        touched.add(assetId);
         synchronized (created) {
             assets.delete(assetId);
             created.remove(assetId);
