@@ -182,7 +182,6 @@ final class Activity {
 
     private void scanDays(long from, long to, JsonNode only, Predicate<JsonNode> filter, List<ObjectNode> extra,
                           Consumer<JsonNode> visitor, PerDay perDay) {
-        String timeField = extra.isEmpty() ? null : "timestamp";
         Comparator<JsonNode> newestFirst = Comparator.comparingLong((JsonNode n) ->
                 n.has("timestamp") ? n.path("timestamp").asLong() : n.path("createTime").asLong()).reversed();
         long firstDay = Math.floorDiv(Math.max(from, DataSet.EPOCH_MILLIS), DAY);
@@ -210,8 +209,8 @@ final class Activity {
             day.sort(newestFirst);
             day.forEach(visitor);
         }
-        if (timeField != null) {
-            // posted events dated before the fleet's epoch
+        if (!extra.isEmpty()) {
+            // posted events dated before the fleet's epoch (the day loop starts there)
             for (ObjectNode e : extra) {
                 if (Math.floorDiv(e.path("timestamp").asLong(), DAY) < firstDay) {
                     visitor.accept(e.deepCopy());

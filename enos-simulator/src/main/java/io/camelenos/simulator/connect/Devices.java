@@ -210,10 +210,6 @@ final class Devices {
         return u < 4 ? INACTIVE : u < 12 ? OFFLINE : ONLINE;
     }
 
-    boolean isDisabled(String assetId) {
-        return disabled.contains(assetId);
-    }
-
     /** Enables or disables; false when the device already is in that state (11794). */
     boolean setDisabled(String assetId, boolean disable) {
         return disable ? disabled.add(assetId) : disabled.remove(assetId);
@@ -279,12 +275,6 @@ final class Devices {
             List<String> copy = new ArrayList<>(created);
             java.util.Collections.reverse(copy);
             return copy;
-        }
-    }
-
-    int createdCount() {
-        synchronized (created) {
-            return created.size();
         }
     }
 

@@ -186,11 +186,6 @@ final class Products {
         return count;
     }
 
-    /** Whether a product is a gateway product (its devices may have sub-devices). */
-    static boolean isGateway(JsonNode product) {
-        return "Gateway".equals(product.path("productType").asText());
-    }
-
     private ObjectNode generated(String productKey) {
         for (ThingModel model : DEVICE_MODELS) {
             String prefix = DataSet.productPrefix(model);
