@@ -87,7 +87,7 @@ public final class Gateway implements HttpHandler {
         }
         try {
             if (endpoint.gatewayAuth()) {
-                tokens.authenticate(request);
+                tokens.authenticate(request, endpoint.signatureOptional());
             }
             if (endpoint.orgRequired()) {
                 checkOrg(request, endpoint.envelope());

@@ -93,6 +93,24 @@ class DeviceDataTest {
     }
 
     @Test
+    void integrationTakesTheAccessTokenAloneAsTheIntegrationSdkSendsIt() {
+        String message = "{\"id\":\"5\",\"version\":\"1.1\",\"method\":\"integration.measurepoint.post\",\"params\":[{"
+                + "\"assetId\":\"" + t.data().assetId(6) + "\",\"time\":" + NOW.toEpochMilli()
+                + ",\"measurepoints\":{\"WTG.WindSpeed\":7.25}}]}";
+
+        t.ok(t.multipart(INTEGRATION, "postMeasurepoint", message, Map.of(), false));
+
+        java.net.http.HttpRequest tokenOnly = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        enos.simulator().baseUrl() + MEASUREPOINTS + SimClient.queryString(Map.of("orgId",
+                                enos.simulator().orgId(), "action", "queryLatest", "assetId", t.data().assetId(6)))))
+                .header("apim-accesstoken", t.client.token())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        SimClient.Answer unsigned = t.client.execute(tokenOnly);
+        assertEquals(401, unsigned.status(), "other Connection endpoints still need the signature");
+        assertEquals(1202, unsigned.body().get("status").asInt());
+    }
+
+    @Test
     void integrationFileIsStoredDownloadedAndDeleted() throws Exception {
         String assetId = t.data().assetId(3);
         String message = "{\"id\":\"2\",\"version\":\"1.1\",\"method\":\"integration.measurepoint.post\",\"params\":[{"
