@@ -13,6 +13,7 @@ final class Services {
                 new io.camelenos.simulator.asset.AssetService(),
                 new io.camelenos.simulator.tree.AssetTreeService(),
                 new io.camelenos.simulator.model.ModelService(),
+                new io.camelenos.simulator.connect.ConnectService(),
                 new io.camelenos.simulator.tsdb.TsdbService(),
                 new io.camelenos.simulator.tsdbpolicy.TsdbPolicyService(),
                 new io.camelenos.simulator.iam.IamService(),
