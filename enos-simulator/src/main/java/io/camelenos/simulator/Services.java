@@ -10,7 +10,10 @@ final class Services {
 
     static List<SimService> all() {
         return List.of(
-                new io.camelenos.simulator.asset.AssetService()
+                new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.alert.EventAlertService(),
+                new io.camelenos.simulator.alert.AlertCatalogService(),
+                new io.camelenos.simulator.alert.AlertEngineService()
         );
     }
 }
