@@ -91,6 +91,7 @@ final class AlertBook {
                 }
             });
         }
+        generator.forget();
         created.values().forEach(a -> {
             synchronized (a) {
                 result.add(a.copy());
@@ -265,7 +266,7 @@ final class AlertBook {
         }
         JsonNode fromCatalog = catalog.desc(kind, id, field.equals("subTypeDesc") || field.equals("parentTypeDesc")
                 ? "typeDesc" : field);
-        return fromCatalog == null ? null : fromCatalog.deepCopy();
+        return fromCatalog; // shared, never mutated: the catalogue replaces objects on update
     }
 
     /** The event-service v2.1 ActiveAlert / HistoryAlert structure. */

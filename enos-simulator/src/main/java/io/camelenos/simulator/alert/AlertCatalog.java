@@ -86,15 +86,16 @@ final class AlertCatalog {
         type("powerLimited", "performance", "Power limited", "限功率");
         content("WTG_FAULT", ThingModels.WIND_TURBINE, "statusFault", "Turbine in fault state", "风机故障");
         content("WTG_LIMITED", ThingModels.WIND_TURBINE, "powerLimited", "Turbine power limited", "风机限功率");
-        content("INV_OVER_TEMP", ThingModels.INVERTER, "overTemperature", "Inverter temperature above 60 Cel",
-                "逆变器温度超过60度");
+        content("INV_OVER_TEMP", ThingModels.INVERTER, "overTemperature", "Inverter over temperature",
+                "逆变器超温");
         content("INV_FAULT", ThingModels.INVERTER, "statusFault", "Inverter in fault state", "逆变器故障");
         rule("WTG_STATUS_FAULT", ThingModels.WIND_TURBINE, "WTG.Status", "WTG.Status = 3", "critical", "WTG_FAULT",
                 "Turbine state is fault (3)", "风机状态为故障");
         rule("WTG_STATUS_LIMITED", ThingModels.WIND_TURBINE, "WTG.Status", "WTG.Status = 2", "warning", "WTG_LIMITED",
                 "Turbine state is limited (2)", "风机状态为限功率");
-        rule("INV_TEMPERATURE_HIGH", ThingModels.INVERTER, "INV.Temperature", "INV.Temperature > 60", "major",
-                "INV_OVER_TEMP", "Inverter temperature above 60", "逆变器温度高于60");
+        rule("INV_TEMPERATURE_HIGH", ThingModels.INVERTER, "INV.Temperature", "INV.Temperature > 62", "major",
+                "INV_OVER_TEMP", "Inverter temperature above 62 for 30 minutes", "逆变器温度高于62持续30分钟")
+                .put("triggeringDelayTimer", 1800);
         rule("INV_STATUS_FAULT", ThingModels.INVERTER, "INV.Status", "INV.Status = 3", "critical", "INV_FAULT",
                 "Inverter state is fault (3)", "逆变器状态为故障");
     }
@@ -127,8 +128,8 @@ final class AlertCatalog {
         node.put("modelId", model.modelId()).put("alertTypeId", typeId);
     }
 
-    private void rule(String id, ThingModel model, String point, String condition, String severity, String content,
-                      String en, String zh) {
+    private ObjectNode rule(String id, ThingModel model, String point, String condition, String severity,
+                            String content, String en, String zh) {
         ObjectNode node = base(Kind.RULE, id);
         node.set("ruleDesc", DataSet.i18n(en, zh));
         node.put("modelId", model.modelId()).put("measurepointId", point).put("condition", condition)
@@ -136,6 +137,7 @@ final class AlertCatalog {
                 .put("source", 0).put("triggeringDelayTimer", 0);
         node.putArray("scope").addObject().put("treeId", "all").put("assetId", "all");
         node.with("tags").put("source", "simulator");
+        return node;
     }
 
     // ---- reads
@@ -179,7 +181,8 @@ final class AlertCatalog {
             String parent = sub == null ? null : sub.path("parentTypeId").asText(null);
             result.add(new GeneratingRule(rule.get("ruleId").asText(), model, model.point(condition.pointId()),
                     condition, rule.path("severityId").asText(null), parent != null ? parent : subType,
-                    parent != null ? subType : null, contentId, scopeTrees(rule.get("scope"))));
+                    parent != null ? subType : null, contentId, scopeTrees(rule.get("scope")),
+                    Math.max(0, rule.path("triggeringDelayTimer").asLong(0)) * 1000));
         }
         return result;
     }
@@ -276,11 +279,11 @@ final class AlertCatalog {
     /** A rule that generates alerts: its evaluable condition and the ids it stamps on the alerts. */
     record GeneratingRule(String ruleId, ThingModel model, io.camelenos.simulator.data.PointDef point,
                           Condition condition, String severityId, String typeId, String subTypeId, String contentId,
-                          List<String[]> scope) {
+                          List<String[]> scope, long delayMillis) {
 
         /** Identifies the rule's evaluation in caches: a changed condition is a different evaluation. */
         String cacheKey() {
-            return ruleId + "|" + point.id() + "|" + condition.op() + "|" + condition.threshold();
+            return ruleId + "|" + point.id() + "|" + condition.op() + "|" + condition.threshold() + "|" + delayMillis;
         }
     }
 }

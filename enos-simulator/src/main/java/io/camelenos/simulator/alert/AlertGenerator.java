@@ -22,7 +22,7 @@ final class AlertGenerator {
     /** Days before "now" whose alerts are computed (older generated alerts do not exist). */
     static final int WINDOW_DAYS = 7;
     /** Generated assets that can raise alerts (all of them on fleets up to this size). */
-    static final int MAX_ASSETS = 1000;
+    static final int MAX_ASSETS = 500;
     /** How far back an episode running at the start of the window is followed to find when it began. */
     static final int MAX_LOOKBACK_DAYS = 30;
     static final long DAY = 86_400_000L;
@@ -35,6 +35,8 @@ final class AlertGenerator {
     private final DataSet dataSet;
     private final TimeSeries series;
     private final Map<String, long[]> dayRuns = new ConcurrentHashMap<>();
+    /** A day's samples of a point, kept while rules on the same point are evaluated (see {@link #forget()}). */
+    private final Map<String, double[]> dayValues = new ConcurrentHashMap<>();
 
     AlertGenerator(DataSet dataSet) {
         this.dataSet = dataSet;
@@ -89,7 +91,21 @@ final class AlertGenerator {
         if (pending >= 0) {
             result.add(new Episode(pending, Long.MAX_VALUE));
         }
-        result.removeIf(e -> e.start() > now);
+        return raised(result, rule.delayMillis(), now);
+    }
+
+    /**
+     * The alerts of the runs: a rule with a triggering delay raises an alert only when its condition has held that
+     * long, at the sample where it has (that is the alert's occurTime); shorter runs raise nothing.
+     */
+    private static List<Episode> raised(List<Episode> runs, long delay, long now) {
+        List<Episode> result = new ArrayList<>(runs.size());
+        for (Episode run : runs) {
+            long occur = run.start() + delay;
+            if (occur < run.end() && occur <= now) {
+                result.add(new Episode(occur, run.end()));
+            }
+        }
         return result;
     }
 
@@ -116,15 +132,35 @@ final class AlertGenerator {
         return dayRuns.computeIfAbsent(rule.cacheKey() + "|" + asset + "|" + day, k -> evaluate(rule, asset, day));
     }
 
+    private double[] values(int asset, PointDef point, long dayStart) {
+        long interval = TimeSeries.intervalMillis(point);
+        double[] result = new double[(int) (DAY / interval)];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = series.value(asset, point, dayStart + i * interval);
+        }
+        return result;
+    }
+
+    /** Drops the sample values (the runs stay cached): they only serve rules that share a point in one pass. */
+    void forget() {
+        dayValues.clear();
+    }
+
     private long[] evaluate(AlertCatalog.GeneratingRule rule, int asset, long day) {
         PointDef point = rule.point();
         long interval = TimeSeries.intervalMillis(point);
         long dayStart = day * DAY;
+        if (dayStart % interval != 0) {
+            throw new IllegalStateException("sampling interval of " + point.id() + " does not divide a day");
+        }
         long dayEnd = dayStart + DAY;
         List<Long> bounds = new ArrayList<>();
         boolean on = false;
-        for (long t = TimeSeries.firstSampleAtOrAfter(point, dayStart); t < dayEnd; t += interval) {
-            boolean holds = rule.condition().holds(series.value(asset, point, t));
+        double[] values = dayValues.computeIfAbsent(asset + "|" + point.id() + "|" + day,
+                k -> values(asset, point, dayStart));
+        for (int i = 0; i < values.length; i++) {
+            long t = dayStart + i * interval;
+            boolean holds = rule.condition().holds(values[i]);
             if (holds != on) {
                 bounds.add(t);
                 on = holds;
