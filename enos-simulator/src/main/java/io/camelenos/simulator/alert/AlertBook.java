@@ -8,10 +8,7 @@ import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Json;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +27,12 @@ final class AlertBook {
     /** Order of every alert search: occurTime descending, then eventId descending (EnOS's sortedBy). */
     static final Comparator<Alert> NEWEST_FIRST = Comparator.comparingLong((Alert a) -> a.occurTime).reversed()
             .thenComparing((Alert a) -> a.eventId, Comparator.reverseOrder());
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     /** Ingestion delay between a generated alert's occurTime and its createTime. */
     private static final long INGEST_MILLIS = 1_000;
+
+    /** What a generated alert keeps between queries: its id and its value (both costly enough to compute). */
+    private record Stamp(String eventId, JsonNode value) {
+    }
 
     private record Closure(long recoverTime, String localRecoverTime, String reason, long updateTime) {
     }
@@ -47,6 +47,7 @@ final class AlertBook {
     private final Map<String, ObjectNode> retagged = new ConcurrentHashMap<>();
     private final Map<String, Long> retaggedAt = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private final AtomicLong createdSeq = new AtomicLong();
 
     AlertBook(SimContext context) {
@@ -74,9 +75,12 @@ final class AlertBook {
     /** Every visible alert at "now", newest first. */
     List<Alert> snapshot() {
         long now = now();
+        if (stamps.size() > 200_000) {
+            stamps.clear();
+        }
         List<Alert> result = new ArrayList<>();
         for (AlertCatalog.GeneratingRule rule : catalog.generatingRules()) {
-            JsonNode ruleTags = catalog.ruleTags(rule.ruleId());
+            ObjectNode ruleTags = catalog.ruleTags(rule.ruleId());
             generator.forEachAsset(rule, asset -> {
                 String assetId = dataSet.assetId(asset);
                 if (!dataSet.assets().exists(assetId)) {
@@ -85,7 +89,7 @@ final class AlertBook {
                 for (AlertGenerator.Episode episode : generator.episodes(rule, asset, now)) {
                     Alert alert = generated(rule, asset, assetId, episode, now);
                     if (!deleted.contains(alert.eventId)) {
-                        alert.ruleTags = ruleTags == null ? Json.object() : (ObjectNode) ruleTags.deepCopy();
+                        alert.ruleTags = ruleTags; // shared by the rule's alerts; views copy it
                         result.add(overlay(alert));
                     }
                 }
@@ -103,15 +107,18 @@ final class AlertBook {
 
     private Alert generated(AlertCatalog.GeneratingRule rule, int asset, String assetId,
                             AlertGenerator.Episode episode, long now) {
+        Stamp stamp = stamps.computeIfAbsent(rule.cacheKey() + "|" + asset + "|" + episode.start(), k -> new Stamp(
+                eventId(rule.ruleId(), assetId, episode.start()),
+                Json.NODES.numberNode(generator.series().value(asset, rule.point(), episode.start()))));
         Alert a = new Alert();
         a.generated = true;
-        a.eventId = eventId(rule.ruleId(), assetId, episode.start());
+        a.eventId = stamp.eventId();
         a.assetId = assetId;
         a.modelId = rule.model().modelId();
         a.modelIdPath = rule.model().modelIdPath();
         a.measurepointId = rule.point().id();
         a.ruleId = rule.ruleId();
-        a.value = Json.NODES.numberNode(generator.series().value(asset, rule.point(), episode.start()));
+        a.value = stamp.value();
         a.occurTime = episode.start();
         a.createTime = episode.start() + INGEST_MILLIS;
         a.updateTime = a.createTime;
@@ -119,8 +126,6 @@ final class AlertBook {
         a.typeId = rule.typeId();
         a.subTypeId = rule.subTypeId();
         a.contentId = rule.contentId();
-        a.tags = Json.object();
-        a.metricTags = Json.object();
         a.eventType = Alert.SYSTEM_TRIGGERED;
         if (episode.end() <= now) {
             a.recoverTime = episode.end();
@@ -152,7 +157,17 @@ final class AlertBook {
     String eventId(String ruleId, String assetId, long occurTime) {
         long h1 = DataSet.mix(dataSet.seed() ^ (ruleId.hashCode() * 0x9E3779B97F4A7C15L) ^ occurTime);
         long h2 = DataSet.mix(h1 ^ assetId.hashCode() * 0xC2B2AE3D27D4EB4FL);
-        return DAY.format(Instant.ofEpochMilli(occurTime)) + String.format("%016x%016x", h1, h2);
+        return day(occurTime) + hex16(h1) + hex16(h2);
+    }
+
+    private static String day(long millis) {
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L));
+        return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     /** The alert with an id at "now", or null. */
@@ -176,9 +191,8 @@ final class AlertBook {
     /** Stores an alert created through the API and answers its id. */
     String create(Alert alert) {
         long now = now();
-        alert.eventId = DAY.format(Instant.ofEpochMilli(alert.occurTime))
-                + String.format("%016x%016x", DataSet.mix(dataSet.seed() ^ createdSeq.incrementAndGet() ^ now),
-                DataSet.mix(now ^ alert.occurTime ^ alert.assetId.hashCode()));
+        alert.eventId = day(alert.occurTime) + hex16(DataSet.mix(dataSet.seed() ^ createdSeq.incrementAndGet() ^ now))
+                + hex16(DataSet.mix(now ^ alert.occurTime ^ alert.assetId.hashCode()));
         alert.createTime = now;
         alert.updateTime = now;
         if (alert.localOccurTime == null) {

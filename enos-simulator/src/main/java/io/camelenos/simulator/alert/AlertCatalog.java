@@ -159,9 +159,9 @@ final class AlertCatalog {
         return node == null ? null : node.get(field);
     }
 
-    synchronized JsonNode ruleTags(String ruleId) {
+    synchronized ObjectNode ruleTags(String ruleId) {
         ObjectNode node = ruleId == null ? null : objects.get(Kind.RULE).get(ruleId);
-        return node == null ? null : node.get("tags").deepCopy();
+        return node == null || !node.path("tags").isObject() ? null : (ObjectNode) node.get("tags").deepCopy();
     }
 
     /** The enabled rules with a condition the generator can evaluate. */
