@@ -48,6 +48,10 @@ final class AlertApi {
         return client.post(path, Map.of("action", action), body);
     }
 
+    SimClient.Answer get(String path, Map<String, String> query) {
+        return client.get(path, query);
+    }
+
     SimClient.Answer post(String path, Map<String, String> query, Object body) {
         return client.post(path, query, body);
     }
