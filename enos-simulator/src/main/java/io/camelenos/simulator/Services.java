@@ -13,7 +13,15 @@ final class Services {
                 new io.camelenos.simulator.asset.AssetService(),
                 new io.camelenos.simulator.alert.EventAlertService(),
                 new io.camelenos.simulator.alert.AlertCatalogService(),
-                new io.camelenos.simulator.alert.AlertEngineService()
+                new io.camelenos.simulator.alert.AlertEngineService(),
+                new io.camelenos.simulator.tsdb.TsdbService(),
+                new io.camelenos.simulator.tsdbpolicy.TsdbPolicyService(),
+                new io.camelenos.simulator.iam.IamService(),
+                new io.camelenos.simulator.appportal.AppPortalService(),
+                new io.camelenos.simulator.batch.BatchService(),
+                new io.camelenos.simulator.ml.MlService(),
+                new io.camelenos.simulator.streaming.StreamingService(),
+                new io.camelenos.simulator.federation.FederationService()
         );
     }
 }
