@@ -83,7 +83,7 @@ final class AlertBook {
             ObjectNode ruleTags = catalog.ruleTags(rule.ruleId());
             generator.forEachAsset(rule, asset -> {
                 String assetId = dataSet.assetId(asset);
-                if (!dataSet.assets().exists(assetId)) {
+                if (!dataSet.assets().exists(assetId) || !inRuleScope(rule, assetId)) {
                     return;
                 }
                 for (AlertGenerator.Episode episode : generator.episodes(rule, asset, now)) {
@@ -103,6 +103,19 @@ final class AlertBook {
         });
         result.sort(NEWEST_FIRST);
         return result;
+    }
+
+    /** A rule scoped to tree nodes evaluates only their assets; an empty scope is the whole org. */
+    private boolean inRuleScope(AlertCatalog.GeneratingRule rule, String assetId) {
+        if (rule.scope().isEmpty()) {
+            return true;
+        }
+        for (String[] node : rule.scope()) {
+            if (trees.contains(node[0], node[1], assetId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Alert generated(AlertCatalog.GeneratingRule rule, int asset, String assetId,

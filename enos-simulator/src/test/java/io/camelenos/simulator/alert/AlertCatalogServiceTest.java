@@ -180,6 +180,22 @@ class AlertCatalogServiceTest {
     }
 
     @Test
+    void aRuleScopedToATreeRaisesAlertsOnlyThere() {
+        DataSet data = enos.simulator().dataSet();
+        ObjectNode rule = Json.object().put("ruleId", "MTR_FREQ_SITE2").put("modelId", "EnOS_Meter")
+                .put("measurepointId", "METER.Frequency").put("condition", "METER.Frequency < 49.96")
+                .put("severityId", "warning").put("contentId", "WTG_LIMITED");
+        rule.set("ruleDesc", DataSet.i18n("Frequency low", "频率低"));
+        rule.putArray("scope").addObject().put("treeId", data.treeIdOfSite(25)).put("assetId", data.assetId(25));
+
+        api.ok(api.post(RULES, "create", wrap("alertRule", rule)));
+        List<JsonNode> raised = api.all(HISTORY, AlertApi.lastWeek(NOW).put("expression", "hitRuleId = 'MTR_FREQ_SITE2'"));
+
+        assertFalse(raised.isEmpty());
+        raised.forEach(a -> assertEquals(data.assetId(49), a.get("assetId").asText()));
+    }
+
+    @Test
     void ruleCreationChecksItsReferences() {
         ObjectNode rule = Json.object().put("ruleId", "BAD").put("modelId", "EnOS_Meter")
                 .put("measurepointId", "METER.NoSuchPoint").put("condition", "METER.NoSuchPoint > 1")
