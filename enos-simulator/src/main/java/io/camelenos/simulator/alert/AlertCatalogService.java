@@ -33,10 +33,13 @@ public final class AlertCatalogService implements SimService {
     static final int MAX_PAGE_SIZE = 1000;
 
     private AlertCatalog catalog;
+    private TreeScope trees;
 
     @Override
     public void register(Router router, SimContext context) {
-        catalog = context.shared(AlertBook.class, AlertBook::new).catalog();
+        AlertBook book = context.shared(AlertBook.class, AlertBook::new);
+        catalog = book.catalog();
+        trees = book.trees();
         crud(router, SEVERITIES, AlertCatalog.Kind.SEVERITY, "severityId");
         crud(router, TYPES, AlertCatalog.Kind.TYPE, "alertTypeId");
         crud(router, CONTENTS, AlertCatalog.Kind.CONTENT, "contentId");
@@ -196,11 +199,32 @@ public final class AlertCatalogService implements SimService {
                 throw ApiError.invalidArgument(f + ".measurepointId", "model " + model.modelId()
                         + " has no measure point " + point);
             }
+            checkScope(node.get("scope"), f);
             if (!node.has("isEnabled") && !patch) {
                 node.put("isEnabled", true);
             }
         }
         return node;
+    }
+
+    /** A rule's scope: {@code [{treeId, assetId}]}, {@code treeId "all"} for the whole org; other trees must exist. */
+    private void checkScope(JsonNode scope, String f) {
+        if (scope == null || scope.isNull()) {
+            return;
+        }
+        if (!scope.isArray() || scope.isEmpty()) {
+            throw ApiError.invalidArgument(f + ".scope", "a non-empty list of {treeId, assetId} is expected");
+        }
+        for (JsonNode node : scope) {
+            String treeId = Json.text(node, "treeId");
+            if (treeId == null) {
+                throw ApiError.missing(f + ".scope.treeId");
+            }
+            String assetId = Json.text(node, "assetId");
+            if (!treeId.equals("all")) {
+                trees.check(treeId, assetId == null || assetId.equals("all") ? null : assetId);
+            }
+        }
     }
 
     private void refers(ObjectNode node, String field, AlertCatalog.Kind target, String f) {

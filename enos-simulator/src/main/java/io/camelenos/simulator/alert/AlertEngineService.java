@@ -57,13 +57,8 @@ public final class AlertEngineService implements SimService {
         Projection projection = Projection.from(body);
         AlertFilter filter = filter(body);
         Predicate<JsonNode> expression = Expression.parse(Json.text(body, "expression"), FIELDS);
-        Paging.Collector collector = paging.collector(expression, projection);
-        for (Alert alert : book.snapshot()) {
-            if (filter.test(alert)) {
-                collector.accept(book.alertJson(alert));
-            }
-        }
-        return EventAlertService.sortedByOccurTime(collector.reply(), "alertId");
+        return EventAlertService.sortedByOccurTime(EventAlertService.page(book.snapshot(), filter, expression, paging,
+                projection, book::alertJson), "alertId");
     }
 
     // POST /alert-service/v2.1/alerts?action=scroll&orgId= , body as search with scroll {pageSize, pageToken}

@@ -80,13 +80,36 @@ public final class EventAlertService implements SimService {
         Projection projection = Projection.from(body);
         AlertFilter filter = filter(body, active);
         Predicate<JsonNode> expression = Expression.parse(Json.text(body, "expression"), FIELDS, RESOLVER);
-        Paging.Collector collector = paging.collector(expression, projection);
-        for (Alert alert : book.snapshot()) {
+        return sortedByOccurTime(page(book.snapshot(), filter, expression, paging, projection, book::eventJson),
+                "eventId");
+    }
+
+    /**
+     * One page of alerts. Without an expression only the page's alerts are turned into JSON (the others are only
+     * counted); with one, every alert that passes the filter is, since the expression reads the JSON.
+     */
+    static Reply page(List<Alert> alerts, Predicate<Alert> filter, Predicate<JsonNode> expression, Paging paging,
+                      Projection projection, java.util.function.Function<Alert, ObjectNode> view) {
+        if (expression != Expression.ALL) {
+            Paging.Collector collector = paging.collector(expression, projection);
+            for (Alert alert : alerts) {
+                if (filter.test(alert)) {
+                    collector.accept(view.apply(alert));
+                }
+            }
+            return collector.reply();
+        }
+        ArrayNode items = Json.array();
+        long matched = 0;
+        for (Alert alert : alerts) {
             if (filter.test(alert)) {
-                collector.accept(book.eventJson(alert));
+                if (matched >= paging.offset() && matched < paging.offset() + paging.pageSize()) {
+                    items.add(Projection.apply(projection, view.apply(alert)));
+                }
+                matched++;
             }
         }
-        return sortedByOccurTime(collector.reply(), "eventId");
+        return Reply.page(items, paging.toJson(matched));
     }
 
     /** EnOS names the fixed order of alert searches in {@code sortedBy}: occurTime then the id, both descending. */

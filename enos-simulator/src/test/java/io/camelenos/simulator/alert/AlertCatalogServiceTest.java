@@ -207,6 +207,9 @@ class AlertCatalogServiceTest {
                 .put("measurepointId", "METER.Frequency").put("severityId", "noSuchSeverity"))));
         api.fails(99400, api.post(RULES, "create", wrap("alertRule", rule.deepCopy()
                 .put("measurepointId", "METER.Frequency").put("contentId", "noSuchContent"))));
+        ObjectNode unknownTree = rule.deepCopy().put("measurepointId", "METER.Frequency");
+        unknownTree.putArray("scope").addObject().put("treeId", "trNoSuchTree").put("assetId", "x");
+        api.fails(99404, api.post(RULES, "create", wrap("alertRule", unknownTree)));
         ObjectNode noScope = rule.deepCopy().put("measurepointId", "METER.Frequency");
         noScope.remove("scope");
         api.fails(99400, api.post(RULES, "create", wrap("alertRule", noScope)));
