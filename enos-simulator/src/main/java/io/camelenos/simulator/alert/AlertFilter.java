@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  */
 final class AlertFilter implements Predicate<Alert> {
 
-    /** History searches reach back 3 months at most (EnOS keeps history alerts searchable that long). */
+    /** History alerts are searchable 3 months back at most (EnOS keeps them that long); active ones always. */
     static final long HORIZON_MILLIS = 90L * 86_400_000L;
 
     private final AlertBook book;
@@ -65,7 +65,7 @@ final class AlertFilter implements Predicate<Alert> {
         if (active != null && a.active() != active) {
             return false;
         }
-        if (a.occurTime < horizon || !extra.test(a)) {
+        if ((!a.active() && a.occurTime < horizon) || !extra.test(a)) {
             return false;
         }
         if ((assetId != null && !assetId.equals(a.assetId)) || (modelId != null && !modelId.equals(a.modelId))

@@ -106,6 +106,20 @@ class AlertEngineServiceTest {
     }
 
     @Test
+    void recoverTimeBoundsKeepRecoveredAlerts() {
+        Instant from = NOW.minusSeconds(3 * 3600);
+        ObjectNode body = AlertApi.lastWeek(NOW).put("startRecoverTime", from.toString()).put("endRecoverTime", NOW.toString());
+        body.putArray("projection").add("alertId").add("recoverTime").add("active");
+
+        List<JsonNode> recovered = api.all(ALERTS, body);
+
+        assertFalse(recovered.isEmpty());
+        recovered.forEach(a -> assertFalse(a.get("active").asBoolean()));
+        recovered.forEach(a -> assertTrue(a.get("recoverTime").asLong() >= from.toEpochMilli()));
+        recovered.forEach(a -> assertFalse(a.has("instanceId")));
+    }
+
+    @Test
     void searchRequiresTheOccurTimesAndRefusesSorters() {
         api.fails(99400, api.post(ALERTS, "search", Json.object().put("endOccurTime", NOW.toString())));
         api.fails(99400, api.post(ALERTS, "search", Json.object().put("startOccurTime", NOW.toString())));

@@ -144,6 +144,33 @@ class EventAlertServiceTest {
     }
 
     @Test
+    void localTimeBoundsAreReadInEachAssetsTimezone() {
+        JsonNode any = history().get(3);
+        String assetId = any.get("assetId").asText();
+        String local = any.get("localOccurTime").asText();
+        ObjectNode exact = Json.object().put("startOccurTime", local).put("endOccurTime", local).put("assetId", assetId);
+
+        List<JsonNode> found = api.all(HISTORY, exact);
+
+        assertTrue(found.stream().anyMatch(a -> a.get("eventId").equals(any.get("eventId"))), found.toString());
+        found.forEach(a -> assertEquals(any.get("occurTime").asLong(), a.get("occurTime").asLong()));
+        api.fails(99400, api.post(HISTORY, "search", Json.object().put("startOccurTime", local)
+                .put("endOccurTime", NOW.toString())));
+    }
+
+    @Test
+    void recoverTimeBoundsSelectByRecovery() {
+        Instant from = NOW.minusSeconds(6 * 3600);
+        ObjectNode body = AlertApi.lastWeek(NOW).put("recoverStartTime", from.toString()).put("recoverEndTime", NOW.toString());
+
+        List<JsonNode> recent = api.all(HISTORY, body);
+
+        assertFalse(recent.isEmpty());
+        assertTrue(recent.size() < history().size());
+        recent.forEach(a -> assertTrue(a.get("recoverTime").asLong() >= from.toEpochMilli()));
+    }
+
+    @Test
     void expressionFiltersOnTheDocumentedFields() {
         List<JsonNode> critical = api.all(HISTORY, AlertApi.lastWeek(NOW)
                 .put("expression", "severityId = 'critical' and eventType = 0"));
