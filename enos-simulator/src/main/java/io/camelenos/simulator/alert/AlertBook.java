@@ -272,6 +272,17 @@ final class AlertBook {
         }
     }
 
+    /** Re-tags several alerts, all or none: 99404 naming the first id that is not an alert (of the given state). */
+    void updateTags(List<String> eventIds, Boolean active, ObjectNode tags, boolean patch) {
+        for (String eventId : eventIds) {
+            Alert alert = find(eventId);
+            if (alert == null || (active != null && alert.active() != active)) {
+                throw ApiError.notFound((active == null ? "alert " : active ? "active alert " : "history alert ") + eventId);
+            }
+        }
+        eventIds.forEach(id -> updateTags(id, active, tags, patch));
+    }
+
     // ---- views
 
     java.util.Optional<ObjectNode> asset(String assetId) {

@@ -286,9 +286,9 @@ public final class AlertEngineService implements SimService {
         }
         ObjectNode tags = EventAlertService.requireTags(request);
         boolean patch = EventAlertService.patch(request);
-        for (JsonNode id : ids) {
-            book.updateTags(id.asText(), null, tags, patch);
-        }
+        List<String> list = new ArrayList<>();
+        ids.forEach(id -> list.add(id.asText()));
+        book.updateTags(list, null, tags, patch);
         return null;
     }
 }

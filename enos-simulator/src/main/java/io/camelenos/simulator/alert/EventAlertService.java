@@ -364,9 +364,9 @@ public final class EventAlertService implements SimService {
         }
         ObjectNode tags = requireTags(request);
         boolean patch = patch(request);
-        for (JsonNode id : ids) {
-            book.updateTags(id.asText(), true, tags, patch);
-        }
+        List<String> list = new ArrayList<>();
+        ids.forEach(id -> list.add(id.asText()));
+        book.updateTags(list, true, tags, patch);
         return null;
     }
 

@@ -227,6 +227,11 @@ class EventAlertWritesTest {
         assertEquals("night", byId(ACTIVE, first).get("tag").get("shift").asText());
         assertEquals("night", byId(ACTIVE, second).get("tag").get("shift").asText());
         api.fails(99400, api.post(ACTIVE, "batchUpdateTags", Json.object().putObject("tags")));
+        ObjectNode withUnknown = body.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) withUnknown.get("eventIds")).add("2026nosuchalert");
+        withUnknown.putObject("tags").put("shift", "day");
+        api.fails(99404, api.post(ACTIVE, "batchUpdateTags", withUnknown));
+        assertEquals("night", byId(ACTIVE, first).get("tag").get("shift").asText(), "all or none");
     }
 
     @Test
