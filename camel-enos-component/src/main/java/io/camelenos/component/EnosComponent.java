@@ -1,0 +1,115 @@
+package io.camelenos.component;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.client.HttpEnosClient;
+import io.camelenos.component.client.RateLimiter;
+import io.camelenos.component.client.RetryPolicy;
+import io.camelenos.component.client.TokenManager;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The {@code enos:} component. Holds what every endpoint shares: one HTTP client (connection reuse), one access token
+ * and one rate limiter per gateway and app key.
+ */
+@Component("enos")
+public class EnosComponent extends DefaultComponent {
+
+    static final String QUERY_PREFIX = "query.";
+
+    @Metadata
+    private EnosConfiguration configuration = new EnosConfiguration();
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Map<String, TokenManager> tokens = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private volatile HttpClient httpClient;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] parts = remaining.split("/", -1);
+        EnosConfigurationValidator.check(parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty(),
+                "service/operation", remaining, "the URI must be enos:service/operation");
+        EnosConfiguration endpointConfiguration = configuration.copy();
+        EnosEndpoint endpoint = new EnosEndpoint(uri, this, endpointConfiguration);
+        endpoint.setService(parts[0]);
+        endpoint.setOperation(parts[1]);
+        if (EnosEndpoint.isApiCall(parts[0], parts[1])) {
+            // enos:api/call takes the gateway service path as its "service" option
+            endpoint.setCallService((String) parameters.remove("service"));
+        }
+        Map<String, Object> query = PropertiesHelper.extractProperties(parameters, QUERY_PREFIX);
+        setProperties(endpoint, parameters);
+        endpointConfiguration.getQueryParameters().putAll(query);
+        EnosConfigurationValidator.validate(endpointConfiguration);
+        endpoint.resolveOperation();
+        return endpoint;
+    }
+
+    /** The built-in client for an endpoint's settings, sharing this component's HTTP client, tokens and limits. */
+    EnosClient createClient(EnosConfiguration c) {
+        // the secret is part of the key so that an endpoint with other credentials never borrows a token
+        String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret();
+        TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(httpClient(),
+                c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
+                Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper));
+        RateLimiter limiter = c.getRateLimit() > 0
+                ? rateLimiters.computeIfAbsent(key, k -> new RateLimiter(c.getRateLimit()))
+                : null;
+        RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
+                Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
+        return new HttpEnosClient(httpClient(), c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
+                Duration.ofMillis(c.getRequestTimeout()), mapper);
+    }
+
+    ObjectMapper getMapper() {
+        return mapper;
+    }
+
+    private HttpClient httpClient() {
+        HttpClient client = httpClient;
+        if (client == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                            .build();
+                }
+                client = httpClient;
+            }
+        }
+        return client;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // tokens die with the component; the JDK 17 HttpClient has no close(), it is released with its last user
+        tokens.clear();
+        rateLimiters.clear();
+        httpClient = null;
+        super.doStop();
+    }
+
+    public EnosConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The component's options, copied to every endpoint before its URI options are applied.
+     */
+    public void setConfiguration(EnosConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

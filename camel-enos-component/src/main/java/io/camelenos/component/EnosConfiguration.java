@@ -1,0 +1,577 @@
+package io.camelenos.component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelenos.component.catalog.Envelope;
+import io.camelenos.component.client.EnosClient;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of the {@code enos:} component and its endpoints. The component holds one instance; each endpoint gets a
+ * {@link #copy()} with its URI options applied on top.
+ */
+@UriParams
+public class EnosConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    private String gatewayUrl;
+    @UriParam(label = "security", secret = true)
+    private String appKey;
+    @UriParam(label = "security", secret = true)
+    private String appSecret;
+    @UriParam(label = "common")
+    private String orgId;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private long connectTimeout = 10000L;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long requestTimeout = 30000L;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "500")
+    private long retryInitialBackoff = 500L;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private long retryMaxBackoff = 10000L;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long retryAfterCap = 30000L;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private double rateLimit = 0;
+    @UriParam(label = "security", defaultValue = "600000")
+    private long tokenRefreshBefore = 600000L;
+    @UriParam(label = "advanced")
+    private EnosClient client;
+    @UriParam(label = "producer")
+    private String assetId;
+    @UriParam(label = "producer")
+    private String treeId;
+    @UriParam(label = "producer")
+    private String parentAssetId;
+    @UriParam(label = "producer")
+    private String productKey;
+    @UriParam(label = "producer")
+    private String deviceKey;
+    @UriParam(label = "producer")
+    private String modelId;
+    @UriParam(label = "producer")
+    private String modelIds;
+    @UriParam(label = "producer")
+    private String expression;
+    @UriParam(label = "producer")
+    private String projection;
+    @UriParam(label = "producer")
+    private String assetIds;
+    @UriParam(label = "producer")
+    private String pointIds;
+    @UriParam(label = "producer")
+    private String startTime;
+    @UriParam(label = "producer")
+    private String endTime;
+    @UriParam(label = "producer")
+    private String eventId;
+    @UriParam(label = "producer")
+    private String commandId;
+    @UriParam(label = "producer")
+    private String policyId;
+    @UriParam(label = "producer")
+    private Boolean isPatchUpdate;
+    @UriParam(label = "producer")
+    private Integer scope;
+    @UriParam(label = "producer")
+    private Integer pageSize;
+    @UriParam(label = "producer")
+    private Integer pageNo;
+    @UriParam(label = "producer")
+    private String pageToken;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean fetchAll = false;
+    @UriParam(label = "producer", defaultValue = "com.fasterxml.jackson.databind.JsonNode")
+    private Class<?> outputType = JsonNode.class;
+    @UriParam(label = "producer", prefix = "query.", multiValue = true)
+    private Map<String, Object> queryParameters = new HashMap<>();
+    @UriParam(label = "producer")
+    private String version;
+    @UriParam(label = "producer", defaultValue = "POST", enums = "GET,POST,PUT,DELETE")
+    private String method = "POST";
+    @UriParam(label = "producer")
+    private String path;
+    @UriParam(label = "producer")
+    private String action;
+    @UriParam(label = "producer", defaultValue = "CODE")
+    private Envelope envelope = Envelope.CODE;
+
+    public String getGatewayUrl() {
+        return gatewayUrl;
+    }
+
+    /**
+     * The EnOS API gateway base URL, e.g. https://apim-ppe1.eniot.io. Required unless a client is set.
+     */
+    public void setGatewayUrl(String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    public String getAppKey() {
+        return appKey;
+    }
+
+    /**
+     * The application's access key (AccessKey of the service account). Required unless a client is set.
+     */
+    public void setAppKey(String appKey) {
+        this.appKey = appKey;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    /**
+     * The application's secret key; used only to sign requests, never logged. Required unless a client is set.
+     */
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    /**
+     * The EnOS organization (OU) id sent as the orgId query parameter of every call.
+     */
+    public void setOrgId(String orgId) {
+        this.orgId = orgId;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Milliseconds to wait for a TCP connection to the gateway. Applies to the component's shared HTTP client.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Milliseconds to wait for the answer to one HTTP request before it counts as a (retried) failure.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retries after the first attempt for transient failures: HTTP 5xx, 429, connection errors and codes 99500/80500. Client errors are never retried.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialBackoff() {
+        return retryInitialBackoff;
+    }
+
+    /**
+     * Milliseconds to wait before the first retry; each further retry doubles it, with jitter.
+     */
+    public void setRetryInitialBackoff(long retryInitialBackoff) {
+        this.retryInitialBackoff = retryInitialBackoff;
+    }
+
+    public long getRetryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    /**
+     * The longest wait in milliseconds between two retries.
+     */
+    public void setRetryMaxBackoff(long retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
+    }
+
+    public long getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    /**
+     * The longest wait in milliseconds granted to a Retry-After header of a 429 answer.
+     */
+    public void setRetryAfterCap(long retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * Requests per second allowed to the gateway for one app key, shared by every endpoint of the component using that key (the first endpoint's value sets the limit); 0 means no limit.
+     */
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getTokenRefreshBefore() {
+        return tokenRefreshBefore;
+    }
+
+    /**
+     * Milliseconds before expiry at which the access token is refreshed; at most a quarter of the token's lifetime is used, so short-lived tokens are not refreshed on every call.
+     */
+    public void setTokenRefreshBefore(long tokenRefreshBefore) {
+        this.tokenRefreshBefore = tokenRefreshBefore;
+    }
+
+    public EnosClient getClient() {
+        return client;
+    }
+
+    /**
+     * A custom client that sends the requests; when set, the connection, auth, retry and rate-limit options are not used.
+     */
+    public void setClient(EnosClient client) {
+        this.client = client;
+    }
+
+    public String getAssetId() {
+        return assetId;
+    }
+
+    /**
+     * The asset id sent by operations that address one asset or device.
+     */
+    public void setAssetId(String assetId) {
+        this.assetId = assetId;
+    }
+
+    public String getTreeId() {
+        return treeId;
+    }
+
+    /**
+     * The asset tree id sent by asset tree operations.
+     */
+    public void setTreeId(String treeId) {
+        this.treeId = treeId;
+    }
+
+    public String getParentAssetId() {
+        return parentAssetId;
+    }
+
+    /**
+     * The parent asset id sent by asset tree node operations.
+     */
+    public void setParentAssetId(String parentAssetId) {
+        this.parentAssetId = parentAssetId;
+    }
+
+    public String getProductKey() {
+        return productKey;
+    }
+
+    /**
+     * The product key sent by product and device operations (with deviceKey as an alternative to assetId).
+     */
+    public void setProductKey(String productKey) {
+        this.productKey = productKey;
+    }
+
+    public String getDeviceKey() {
+        return deviceKey;
+    }
+
+    /**
+     * The device key sent by device operations together with productKey.
+     */
+    public void setDeviceKey(String deviceKey) {
+        this.deviceKey = deviceKey;
+    }
+
+    public String getModelId() {
+        return modelId;
+    }
+
+    /**
+     * The thing model id sent by model, alert and TSDB operations.
+     */
+    public void setModelId(String modelId) {
+        this.modelId = modelId;
+    }
+
+    public String getModelIds() {
+        return modelIds;
+    }
+
+    /**
+     * Comma-separated thing model ids (TSDB policy metadata).
+     */
+    public void setModelIds(String modelIds) {
+        this.modelIds = modelIds;
+    }
+
+    public String getExpression() {
+        return expression;
+    }
+
+    /**
+     * The search expression of search operations, e.g. modelId = 'Inverter'.
+     */
+    public void setExpression(String expression) {
+        this.expression = expression;
+    }
+
+    public String getProjection() {
+        return projection;
+    }
+
+    /**
+     * Comma-separated fields to return from a search, e.g. assetId,name.defaultValue; sent as a JSON array.
+     */
+    public void setProjection(String projection) {
+        this.projection = projection;
+    }
+
+    public String getAssetIds() {
+        return assetIds;
+    }
+
+    /**
+     * Comma-separated asset ids (TSDB reads, asset tree lookups).
+     */
+    public void setAssetIds(String assetIds) {
+        this.assetIds = assetIds;
+    }
+
+    public String getPointIds() {
+        return pointIds;
+    }
+
+    /**
+     * Comma-separated measure point ids (TSDB reads, latest measure points).
+     */
+    public void setPointIds(String pointIds) {
+        this.pointIds = pointIds;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    /**
+     * Start of the time range: local time yyyy-MM-dd HH:mm:ss in the asset's time zone, or ISO 8601 with offset.
+     */
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    /**
+     * End of the time range, in the same format as startTime.
+     */
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    /**
+     * The alert (event) id of alert operations.
+     */
+    public void setEventId(String eventId) {
+        this.eventId = eventId;
+    }
+
+    public String getCommandId() {
+        return commandId;
+    }
+
+    /**
+     * The command id of command operations.
+     */
+    public void setCommandId(String commandId) {
+        this.commandId = commandId;
+    }
+
+    public String getPolicyId() {
+        return policyId;
+    }
+
+    /**
+     * The TSDB storage policy id (a path parameter).
+     */
+    public void setPolicyId(String policyId) {
+        this.policyId = policyId;
+    }
+
+    public Boolean getIsPatchUpdate() {
+        return isPatchUpdate;
+    }
+
+    /**
+     * Whether an update patches the object (true) or replaces it, clearing unspecified fields (false).
+     */
+    public void setIsPatchUpdate(Boolean isPatchUpdate) {
+        this.isPatchUpdate = isPatchUpdate;
+    }
+
+    public Integer getScope() {
+        return scope;
+    }
+
+    /**
+     * The thing model search scope: 0 this OU only, 1 this OU and public models.
+     */
+    public void setScope(Integer scope) {
+        this.scope = scope;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * Records per page of a search (or per point for TSDB reads); unset leaves the EnOS default.
+     */
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Integer getPageNo() {
+        return pageNo;
+    }
+
+    /**
+     * The page to return from a page-number search (1 = first); unset means the first page.
+     */
+    public void setPageNo(Integer pageNo) {
+        this.pageNo = pageNo;
+    }
+
+    public String getPageToken() {
+        return pageToken;
+    }
+
+    /**
+     * The scroll token of the page to return from a scroll search; unset means the first page.
+     */
+    public void setPageToken(String pageToken) {
+        this.pageToken = pageToken;
+    }
+
+    public boolean isFetchAll() {
+        return fetchAll;
+    }
+
+    /**
+     * Whether a search returns every record as a lazy Iterator (one page fetched at a time, as a streaming splitter asks) instead of one page.
+     */
+    public void setFetchAll(boolean fetchAll) {
+        this.fetchAll = fetchAll;
+    }
+
+    public Class<?> getOutputType() {
+        return outputType;
+    }
+
+    /**
+     * The type of the body: JsonNode (default), java.util.Map (a List of Maps for arrays), String (JSON text, or the plain text of a string answer) or any Jackson-bindable class (a List of it for arrays).
+     */
+    public void setOutputType(Class<?> outputType) {
+        this.outputType = outputType;
+    }
+
+    public Map<String, Object> getQueryParameters() {
+        return queryParameters;
+    }
+
+    /**
+     * Extra query parameters, given as query.name=value options (e.g. query.measurepointId=temp); sent as they are with every call.
+     */
+    public void setQueryParameters(Map<String, Object> queryParameters) {
+        this.queryParameters = queryParameters;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /**
+     * For enos:api/call: the API version, e.g. v2.1.
+     */
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    /**
+     * For enos:api/call: the HTTP method.
+     */
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /**
+     * For enos:api/call: the path below the version, e.g. assets.
+     */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /**
+     * For enos:api/call: the action query parameter, if any.
+     */
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public Envelope getEnvelope() {
+        return envelope;
+    }
+
+    /**
+     * For enos:api/call: the response envelope style: CODE (code/msg/requestId), STATUS (status/msg/submsg) or PORTAL (code 200/message).
+     */
+    public void setEnvelope(Envelope envelope) {
+        this.envelope = envelope;
+    }
+
+    /** A copy for one endpoint; the query parameter map is copied too, so endpoints never share it. */
+    public EnosConfiguration copy() {
+        try {
+            EnosConfiguration copy = (EnosConfiguration) clone();
+            copy.queryParameters = new HashMap<>(queryParameters == null ? Map.of() : queryParameters);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.camelenos.component;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The {@code CamelEnos*} message headers. Input headers override the endpoint option of the same name for one
+ * message; the producer sets the output headers from each answer.
+ */
+public final class EnosConstants {
+
+    // ---- output (the paging headers are also read as input for one-page searches)
+
+    @Metadata(label = "producer", description = "The request id EnOS returned.", javaType = "String")
+    public static final String REQUEST_ID = "CamelEnosRequestId";
+    @Metadata(label = "producer", description = "The API code EnOS returned (0 on success).", javaType = "Integer")
+    public static final String CODE = "CamelEnosCode";
+    @Metadata(label = "producer", description = "The page number of a page-number search: sent, and returned.",
+              javaType = "Integer")
+    public static final String PAGE_NO = "CamelEnosPageNo";
+    @Metadata(label = "producer", description = "The page size of a search: sent, and returned.", javaType = "Integer")
+    public static final String PAGE_SIZE = "CamelEnosPageSize";
+    @Metadata(label = "producer", description = "The total number of records of a page-number search.",
+              javaType = "Long")
+    public static final String TOTAL_SIZE = "CamelEnosTotalSize";
+    @Metadata(label = "producer", description = "The scroll token of a scroll search: sent to get the next page, and "
+                                                + "returned (absent on the last page).",
+              javaType = "String")
+    public static final String PAGE_TOKEN = "CamelEnosPageToken";
+
+    // ---- input: one per request parameter option
+
+    @Metadata(label = "producer", description = "The EnOS organization (OU) id; overrides the orgId option.", javaType = "String")
+    public static final String ORG_ID = "CamelEnosOrgId";
+    @Metadata(label = "producer", description = "The asset id; overrides the assetId option.", javaType = "String")
+    public static final String ASSET_ID = "CamelEnosAssetId";
+    @Metadata(label = "producer", description = "The asset tree id; overrides the treeId option.", javaType = "String")
+    public static final String TREE_ID = "CamelEnosTreeId";
+    @Metadata(label = "producer", description = "The parent asset id in a tree; overrides the parentAssetId option.", javaType = "String")
+    public static final String PARENT_ASSET_ID = "CamelEnosParentAssetId";
+    @Metadata(label = "producer", description = "The product key; overrides the productKey option.", javaType = "String")
+    public static final String PRODUCT_KEY = "CamelEnosProductKey";
+    @Metadata(label = "producer", description = "The device key; overrides the deviceKey option.", javaType = "String")
+    public static final String DEVICE_KEY = "CamelEnosDeviceKey";
+    @Metadata(label = "producer", description = "The thing model id; overrides the modelId option.", javaType = "String")
+    public static final String MODEL_ID = "CamelEnosModelId";
+    @Metadata(label = "producer", description = "Comma-separated thing model ids; overrides the modelIds option.", javaType = "String")
+    public static final String MODEL_IDS = "CamelEnosModelIds";
+    @Metadata(label = "producer", description = "The search expression; overrides the expression option.", javaType = "String")
+    public static final String EXPRESSION = "CamelEnosExpression";
+    @Metadata(label = "producer", description = "Comma-separated projection fields; overrides the projection option.", javaType = "String")
+    public static final String PROJECTION = "CamelEnosProjection";
+    @Metadata(label = "producer", description = "Comma-separated asset ids; overrides the assetIds option.", javaType = "String")
+    public static final String ASSET_IDS = "CamelEnosAssetIds";
+    @Metadata(label = "producer", description = "Comma-separated measure point ids; overrides the pointIds option.", javaType = "String")
+    public static final String POINT_IDS = "CamelEnosPointIds";
+    @Metadata(label = "producer", description = "Start of the time range; overrides the startTime option.", javaType = "String")
+    public static final String START_TIME = "CamelEnosStartTime";
+    @Metadata(label = "producer", description = "End of the time range; overrides the endTime option.", javaType = "String")
+    public static final String END_TIME = "CamelEnosEndTime";
+    @Metadata(label = "producer", description = "The alert (event) id; overrides the eventId option.", javaType = "String")
+    public static final String EVENT_ID = "CamelEnosEventId";
+    @Metadata(label = "producer", description = "The command id; overrides the commandId option.", javaType = "String")
+    public static final String COMMAND_ID = "CamelEnosCommandId";
+    @Metadata(label = "producer", description = "The TSDB storage policy id; overrides the policyId option.", javaType = "String")
+    public static final String POLICY_ID = "CamelEnosPolicyId";
+    @Metadata(label = "producer", description = "Whether an update patches (true) or replaces (false); overrides the isPatchUpdate option.", javaType = "Boolean")
+    public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
+    @Metadata(label = "producer", description = "The thing model search scope; overrides the scope option.", javaType = "Integer")
+    public static final String SCOPE = "CamelEnosScope";
+
+    private EnosConstants() {
+    }
+}

@@ -1,0 +1,160 @@
+package io.camelenos.component;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.camelenos.component.catalog.EnosCatalog;
+import io.camelenos.component.catalog.EnosOperation;
+import io.camelenos.component.catalog.PaginationStyle;
+import io.camelenos.component.catalog.ParameterSpec;
+import io.camelenos.component.client.EnosClient;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Call the Envision EnOS IoT REST API: one catalogued operation per endpoint, or any API through api/call.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
+             producerOnly = true, category = { Category.IOT, Category.CLOUD }, headersClass = EnosConstants.class)
+public class EnosEndpoint extends DefaultEndpoint {
+
+    static final String API_SERVICE = "api";
+    static final String API_CALL = "call";
+
+    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, or api "
+                           + "for enos:api/call (which then takes the gateway service path, e.g. asset-service, as "
+                           + "its service query option).")
+    @Metadata(required = true)
+    private String service;
+    @UriPath(description = "The operation of the service, e.g. searchDevice, getAsset, search, raw; call for "
+                           + "enos:api/call.")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private EnosConfiguration configuration;
+
+    private String callService;
+    private EnosOperation resolved;
+    private EnosClient client;
+
+    public EnosEndpoint(String uri, EnosComponent component, EnosConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    static boolean isApiCall(String service, String operation) {
+        return API_SERVICE.equals(service) && API_CALL.equals(operation);
+    }
+
+    /** Looks the operation up in the catalogue (or builds it for api/call); fails with the known names if absent. */
+    void resolveOperation() {
+        if (isApiCall(service, operation)) {
+            resolved = apiCallOperation();
+            return;
+        }
+        EnosCatalog catalog = EnosCatalog.defaultCatalog();
+        resolved = catalog.find(service, operation).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown EnOS operation " + service + "/" + operation + "; operations of service " + service + ": "
+                + catalog.namesOf(service)));
+    }
+
+    private EnosOperation apiCallOperation() {
+        String c = "enos:api/call";
+        EnosConfigurationValidator.check(callService != null && !callService.isBlank(), "service", callService,
+                c + " needs the gateway service path, e.g. service=asset-service");
+        EnosConfigurationValidator.check(configuration.getVersion() != null, "version", null, c + " needs a version");
+        EnosConfigurationValidator.check(configuration.getPath() != null, "path", null, c + " needs a path");
+        EnosConfigurationValidator.check(List.of("GET", "POST", "PUT", "DELETE").contains(configuration.getMethod()),
+                "method", configuration.getMethod(), "must be GET, POST, PUT or DELETE");
+        String path = configuration.getPath().startsWith("/") ? configuration.getPath().substring(1)
+                : configuration.getPath();
+        // with no catalogue entry to say where parameters go, every parameter option set goes in the query string
+        List<ParameterSpec> query = Arrays.stream(EnosParameter.values()).filter(p -> p != EnosParameter.ORG_ID)
+                .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
+        return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
+                configuration.getMethod(), path, configuration.getAction(), query, List.of(),
+                configuration.getEnvelope(), PaginationStyle.NONE, "", true, null, null);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = configuration.getClient() != null
+                ? configuration.getClient()
+                : getComponent().createClient(configuration);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // an injected client belongs to whoever created it; the built-in one holds nothing to release
+        client = null;
+        super.doStop();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new EnosProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The enos: endpoint " + getEndpointUri() + " has no consumer yet");
+    }
+
+    @Override
+    public EnosComponent getComponent() {
+        return (EnosComponent) super.getComponent();
+    }
+
+    EnosOperation getResolvedOperation() {
+        return resolved;
+    }
+
+    EnosClient getClient() {
+        return client;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    /**
+     * The EnOS service of the operation.
+     */
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation of the service.
+     */
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    void setCallService(String callService) {
+        this.callService = callService;
+    }
+
+    public EnosConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The endpoint's options.
+     */
+    public void setConfiguration(EnosConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,110 @@
+package io.camelenos.component;
+
+import java.util.Iterator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelenos.component.catalog.EnosOperation;
+import io.camelenos.component.catalog.PaginationStyle;
+import io.camelenos.component.client.EnosReply;
+import io.camelenos.component.client.PageCursor;
+import io.camelenos.component.client.PageIterator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Calls the endpoint's operation, whatever it is: the catalogue entry says how. Puts {@code data} in the body and the
+ * request id, code and paging facts in headers; with {@code fetchAll} the body is a lazy iterator over every record.
+ */
+public class EnosProducer extends DefaultProducer {
+
+    private final EnosOperation op;
+    private final EnosConfiguration configuration;
+    private final EnosRequestFactory requests;
+    private final EnosResultMapper results;
+
+    public EnosProducer(EnosEndpoint endpoint) {
+        super(endpoint);
+        this.op = endpoint.getResolvedOperation();
+        this.configuration = endpoint.getConfiguration();
+        this.requests = new EnosRequestFactory(endpoint.getComponent().getMapper(), op, configuration);
+        this.results = new EnosResultMapper(endpoint.getComponent().getMapper(), configuration.getOutputType());
+    }
+
+    @Override
+    public EnosEndpoint getEndpoint() {
+        return (EnosEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        JsonNode baseBody = requests.messageBody(in);
+        PageCursor cursor = cursor(in);
+        if (configuration.isFetchAll() && op.pagination() != PaginationStyle.NONE) {
+            fetchAll(in, baseBody, cursor);
+        } else {
+            EnosReply reply = getEndpoint().getClient().send(requests.create(in, baseBody, cursor));
+            setHeaders(in, reply);
+            in.setBody(results.convert(reply.data()));
+        }
+    }
+
+    private void fetchAll(Message in, JsonNode baseBody, PageCursor first) {
+        PageIterator records = new PageIterator(getEndpoint().getClient(),
+                cursor -> requests.create(in, baseBody, cursor), op.pagination(), op.items(), first);
+        // the first page is fetched now so that a bad request fails here, not inside the splitter
+        setHeaders(in, records.fetchFirst());
+        in.setBody(new Iterator<Object>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                return results.convert(records.next());
+            }
+        });
+    }
+
+    /** The page asked for: CamelEnosPage* headers win over the pageNo/pageSize/pageToken options. */
+    private PageCursor cursor(Message in) {
+        Integer pageNo = in.getHeader(EnosConstants.PAGE_NO, configuration.getPageNo(), Integer.class);
+        Integer pageSize = in.getHeader(EnosConstants.PAGE_SIZE, configuration.getPageSize(), Integer.class);
+        String pageToken = in.getHeader(EnosConstants.PAGE_TOKEN, configuration.getPageToken(), String.class);
+        if (configuration.isFetchAll() && op.pagination() == PaginationStyle.PAGE && pageNo == null) {
+            pageNo = 1; // following pages need a number to count from
+        }
+        return new PageCursor(pageNo, pageSize, pageToken);
+    }
+
+    private void setHeaders(Message in, EnosReply reply) {
+        in.setHeader(EnosConstants.REQUEST_ID, reply.requestId());
+        in.setHeader(EnosConstants.CODE, reply.code());
+        switch (op.pagination()) {
+            case NONE -> {
+                // no paging headers
+            }
+            case PAGE -> {
+                JsonNode pagination = reply.pagination();
+                setIfPresent(in, EnosConstants.PAGE_NO, pagination.path("pageNo"), Integer.class);
+                setIfPresent(in, EnosConstants.PAGE_SIZE, pagination.path("pageSize"), Integer.class);
+                setIfPresent(in, EnosConstants.TOTAL_SIZE, pagination.path("totalSize"), Long.class);
+            }
+            case SCROLL -> {
+                JsonNode token = reply.data().path("pageToken");
+                in.setHeader(EnosConstants.PAGE_TOKEN, token.isTextual() && !token.asText().isEmpty()
+                        ? token.asText() : null);
+            }
+        }
+    }
+
+    private static void setIfPresent(Message in, String header, JsonNode value, Class<?> type) {
+        if (value.isNumber()) {
+            in.setHeader(header, type == Long.class ? (Object) value.asLong() : (Object) value.asInt());
+        } else {
+            in.removeHeader(header);
+        }
+    }
+}

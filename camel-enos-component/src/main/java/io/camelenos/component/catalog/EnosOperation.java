@@ -1,0 +1,53 @@
+package io.camelenos.component.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One EnOS REST endpoint as data: where it lives, how it is called and how its answer is read.
+ *
+ * @param service      the {@code enos:} service name, e.g. {@code asset-tree}
+ * @param name         the operation name, e.g. {@code searchAssetNode}
+ * @param aliases      other names of the operation; {@code service/name} aliases live in another service
+ * @param basePath     the gateway service path, e.g. {@code asset-tree-service}
+ * @param version      the API version, e.g. {@code v2.1}
+ * @param method       HTTP method
+ * @param resource     path below the version; {@code {name}} segments are path parameters
+ * @param action       value of the {@code action} query parameter, or null
+ * @param query        parameters sent in the query string (besides orgId and action)
+ * @param body         parameters sent as JSON body fields
+ * @param envelope     response envelope style
+ * @param pagination   pagination style
+ * @param items        JSON pointer to the records of a page inside {@code data} ("" = data itself)
+ * @param orgId        whether the orgId query parameter is sent
+ * @param doc          the documentation page this entry comes from (enos-api-endpoints.txt), or null
+ * @param source       the reference source tag for endpoints known only from samples, or null
+ */
+public record EnosOperation(String service, String name, List<String> aliases, String basePath, String version,
+        String method, String resource, String action, List<ParameterSpec> query, List<ParameterSpec> body,
+        Envelope envelope, PaginationStyle pagination, String items, boolean orgId, String doc, String source) {
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    /** The request path without query, e.g. {@code /asset-service/v2.1/assets}, with path parameters unfilled. */
+    public String path() {
+        return "/" + basePath + "/" + version + "/" + resource;
+    }
+
+    /** The names of the {@code {name}} path parameters, in order. */
+    public List<String> pathParameters() {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PATH_PARAMETER.matcher(resource);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /** {@code service/name}, as in the endpoint URI. */
+    public String key() {
+        return service + "/" + name;
+    }
+}

@@ -1,0 +1,13 @@
+package io.camelenos.component.catalog;
+
+/**
+ * The response envelope styles the EnOS gateway services use (reference §0).
+ */
+public enum Envelope {
+    /** DM services and TSDB v2.1: {@code {code, msg, requestId, data[, pagination]}}, 0 = success. */
+    CODE,
+    /** TSDB v2.0, TSDB policy and token service: {@code {status, msg, submsg, requestId, data}}, 0 = success. */
+    STATUS,
+    /** Application Portal: {@code {code, message, data}}, 200 = success. */
+    PORTAL
+}

@@ -1,0 +1,20 @@
+package io.camelenos.component.client;
+
+import java.util.Map;
+
+import io.camelenos.component.catalog.Envelope;
+
+/**
+ * One call to the EnOS gateway, ready to send.
+ *
+ * @param method    HTTP method
+ * @param path      request path with path parameters filled in, e.g. {@code /asset-service/v2.1/assets}
+ * @param query     query parameters (decoded values), in the order to send them
+ * @param body      raw JSON body, or null for none
+ * @param envelope  how to read the answer
+ * @param service   {@code enos:} service name, for errors and logs
+ * @param operation operation name, for errors and logs
+ */
+public record EnosRequest(String method, String path, Map<String, String> query, String body, Envelope envelope,
+        String service, String operation) {
+}

@@ -1,0 +1,170 @@
+package io.camelenos.component.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelenos.component.EnosApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in {@link EnosClient} on the JDK HttpClient: signs every call with the app's access token, replays once
+ * after an expired-token answer, retries transient failures with backoff, and respects the shared rate limit.
+ */
+public final class HttpEnosClient implements EnosClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEnosClient.class);
+    /** API codes of server-side failures that a later attempt may not hit (reference §3). */
+    private static final int DM_INTERNAL_ERROR = 99500;
+    private static final int TSDB_INTERNAL_ERROR = 80500;
+
+    private final HttpClient http;
+    private final String gatewayUrl;
+    private final TokenManager tokens;
+    private final String appSecret;
+    private final RateLimiter rateLimiter;
+    private final RetryPolicy retryPolicy;
+    private final Duration requestTimeout;
+    private final ObjectMapper mapper;
+
+    /**
+     * @param rateLimiter null for no rate limit
+     */
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+                          RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
+                          ObjectMapper mapper) {
+        this.http = http;
+        this.gatewayUrl = TokenManager.stripSlash(gatewayUrl);
+        this.tokens = tokens;
+        this.appSecret = appSecret;
+        this.rateLimiter = rateLimiter;
+        this.retryPolicy = retryPolicy;
+        this.requestTimeout = requestTimeout;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public EnosReply send(EnosRequest request) {
+        for (int retry = 0;; retry++) {
+            try {
+                return attempt(request);
+            } catch (TransientFailure failure) {
+                if (retry >= retryPolicy.maxRetries()) {
+                    throw failure.failure();
+                }
+                Duration delay = retryPolicy.delay(retry, failure.retryAfter());
+                LOG.debug("Retry {} of {} in {} ms after: {}", retry + 1, retryPolicy.maxRetries(), delay.toMillis(),
+                        failure.getMessage());
+                sleep(delay);
+            }
+        }
+    }
+
+    private EnosReply attempt(EnosRequest request) {
+        String token = tokens.token();
+        HttpResponse<String> response = exchange(request, token);
+        if (GatewayErrors.isTokenExpired(response, mapper)) {
+            // the gateway may expire a token before its announced lifetime: fetch a new one and replay once
+            LOG.debug("EnOS access token expired, fetching a new one and replaying {}", request.path());
+            tokens.invalidate(token);
+            response = exchange(request, tokens.token());
+        }
+        return decode(request, response);
+    }
+
+    private HttpResponse<String> exchange(EnosRequest request, String token) {
+        if (rateLimiter != null) {
+            rateLimiter.acquire();
+        }
+        String query = queryString(request.query());
+        long timestamp = System.currentTimeMillis();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + request.path() + query))
+                .timeout(requestTimeout)
+                .header("apim-accesstoken", token)
+                .header("apim-timestamp", Long.toString(timestamp))
+                .header("apim-signature",
+                        Signatures.signature(token, request.query(), request.body(), timestamp, appSecret));
+        if (request.body() != null) {
+            builder.header("Content-Type", "application/json;charset=UTF-8");
+        }
+        builder.method(request.method(), request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        return send(request, builder.build(), query);
+    }
+
+    private HttpResponse<String> send(EnosRequest request, HttpRequest httpRequest, String query) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            LOG.debug("EnOS {} {}{} -> HTTP {} in {} ms", request.method(), request.path(), query,
+                    response.statusCode(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return response;
+        } catch (IOException e) {
+            LOG.debug("EnOS {} {}{} -> {}", request.method(), request.path(), query, e.toString());
+            throw new TransientFailure(new UncheckedIOException(
+                    "EnOS " + request.service() + "/" + request.operation() + " failed: " + e, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("Interrupted while calling EnOS"));
+        }
+    }
+
+    private EnosReply decode(EnosRequest request, HttpResponse<String> response) {
+        if (!GatewayErrors.isSuccess(response.statusCode())) {
+            throw GatewayErrors.failure(response, mapper, request.service(), request.operation());
+        }
+        JsonNode root = GatewayErrors.parse(response.body(), mapper);
+        if (!root.isObject()) {
+            // a truncated or garbled body is a transport accident, like a dropped connection
+            throw new TransientFailure(new EnosApiException(response.statusCode(), "Malformed response body", null,
+                    response.statusCode(), request.service(), request.operation()));
+        }
+        EnosReply reply = EnvelopeReader.read(request.envelope(), response.statusCode(), root);
+        LOG.debug("EnOS {}/{} -> code {}, requestId {}", request.service(), request.operation(), reply.code(),
+                reply.requestId());
+        if (EnvelopeReader.isSuccess(request.envelope(), reply.code())) {
+            return reply;
+        }
+        EnosApiException error = new EnosApiException(reply.code(), reply.msg(), reply.requestId(),
+                response.statusCode(), request.service(), request.operation());
+        boolean transientCode = reply.code() == DM_INTERNAL_ERROR || reply.code() == TSDB_INTERNAL_ERROR;
+        throw transientCode ? new TransientFailure(error) : error;
+    }
+
+    /** {@code ?a=1&b=2} with values percent-encoded (space as %20, which the gateway decodes like Java does). */
+    static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner("&", "?", "");
+        query.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        return joiner.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("Interrupted while waiting to retry EnOS"));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.camelenos.component.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.component.EnosApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access token of one app key: fetched with {@code POST /apim-token-service/v2.0/token/get}, cached, renewed with
+ * {@code token/refresh} before it expires, and fetched by one thread at a time however many threads need it (single
+ * flight). Shared by every endpoint of a component that uses the same gateway and app key.
+ */
+public final class TokenManager {
+
+    static final String TOKEN_PATH = "/apim-token-service/v2.0/token/get";
+    static final String REFRESH_PATH = "/apim-token-service/v2.0/token/refresh";
+    private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+    /** Token-service statuses worth another try: 1001 replayed encryption (new timestamp fixes it), 1005 internal. */
+    private static final int REPLAYED = 1001;
+    private static final int INTERNAL = 1005;
+
+    private final HttpClient http;
+    private final String gatewayUrl;
+    private final String appKey;
+    private final String appSecret;
+    private final Duration refreshBefore;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Grant current;
+
+    private record Grant(String token, long refreshAtMillis, long expiresAtMillis) {
+    }
+
+    public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
+                        Duration requestTimeout, Clock clock, ObjectMapper mapper) {
+        this.http = http;
+        this.gatewayUrl = stripSlash(gatewayUrl);
+        this.appKey = appKey;
+        this.appSecret = appSecret;
+        this.refreshBefore = refreshBefore;
+        this.requestTimeout = requestTimeout;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /** A valid access token, fetching a new one if the cached one is missing or due for refresh. */
+    public String token() {
+        Grant grant = current;
+        if (isFresh(grant)) {
+            return grant.token();
+        }
+        lock.lock();
+        try {
+            // another thread may have fetched it while this one waited for the lock
+            if (!isFresh(current)) {
+                current = renew(current);
+            }
+            return current.token();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the token the gateway called expired, unless another thread has already replaced it. */
+    public void invalidate(String token) {
+        lock.lock();
+        try {
+            if (current != null && current.token().equals(token)) {
+                current = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isFresh(Grant grant) {
+        return grant != null && clock.millis() < grant.refreshAtMillis();
+    }
+
+    /**
+     * A still-valid token is renewed with token/refresh, because token/get hands back the same token until it
+     * expires; a missing or expired one is fetched with token/get, as is any token the refresh is refused for.
+     */
+    private Grant renew(Grant old) {
+        if (old == null || clock.millis() >= old.expiresAtMillis()) {
+            return fetch(TOKEN_PATH, null);
+        }
+        try {
+            return fetch(REFRESH_PATH, old.token());
+        } catch (EnosApiException e) {
+            LOG.debug("EnOS token refresh refused ({}), fetching a new token", e.getCode());
+            return fetch(TOKEN_PATH, null);
+        }
+    }
+
+    private Grant fetch(String path, String oldToken) {
+        // POST /apim-token-service/v2.0/token/get|refresh {appKey, encryption, timestamp[, accessToken]}
+        long timestamp = clock.millis();
+        ObjectNode body = mapper.createObjectNode()
+                .put("appKey", appKey)
+                .put("encryption", Signatures.encryption(appKey, timestamp, appSecret))
+                .put("timestamp", timestamp);
+        if (oldToken != null) {
+            body.put("accessToken", oldToken);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(requestTimeout)
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return grant(send(request, path));
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String path) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            LOG.debug("EnOS POST {} -> HTTP {}", path, response.statusCode());
+            return response;
+        } catch (IOException e) {
+            throw new TransientFailure(new UncheckedIOException("EnOS token request failed: " + e, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("Interrupted while fetching an EnOS token"));
+        }
+    }
+
+    private Grant grant(HttpResponse<String> response) {
+        if (!GatewayErrors.isSuccess(response.statusCode())) {
+            throw GatewayErrors.failure(response, mapper, "token", "get");
+        }
+        JsonNode root = GatewayErrors.parse(response.body(), mapper);
+        int status = root.path("status").asInt(-1);
+        if (status != 0 || !root.path("data").path("accessToken").isTextual()) {
+            EnosApiException error = new EnosApiException(status, root.path("msg").asText("malformed token answer"),
+                    root.path("requestId").asText(null), response.statusCode(), "token", "get");
+            throw status == REPLAYED || status == INTERNAL || status == -1 ? new TransientFailure(error) : error;
+        }
+        long ttlMillis = root.path("data").path("expire").asLong(7200) * 1000;
+        // refresh well before expiry, but never so early that a short-lived token is refreshed on every call
+        long margin = Math.min(refreshBefore.toMillis(), ttlMillis / 4);
+        LOG.debug("EnOS access token obtained, valid {} s", ttlMillis / 1000);
+        long now = clock.millis();
+        return new Grant(root.path("data").path("accessToken").asText(), now + ttlMillis - margin, now + ttlMillis);
+    }
+
+    static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,134 @@
+package io.camelenos.component;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.simulator.AuthMode;
+import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.simulator.RequestLog;
+import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.http.Envelope;
+import io.camelenos.simulator.http.Reply;
+import io.camelenos.simulator.http.SimRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Camel tests against one strict-auth emulator per class, with the enos component configured for it. Besides the
+ * emulator's own services, a small "thing" service on a path EnOS does not use gives the tests endpoints whose
+ * answers they control, and a paged device search with a known number of records.
+ */
+public abstract class EnosTestSupport extends CamelTestSupport {
+
+    static final String THINGS = "/test-service/v2.1/things";
+    static final String DEVICES = "/connect-service/v2.1/devices";
+    static final int DEVICE_COUNT = 23;
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static EnosSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = EnosSimulator.builder().port(0).assets(50).seed(42).authMode(AuthMode.STRICT).tokenTtlSeconds(7200)
+                .build().start();
+        serveThings();
+        serveDeviceSearch();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.faults().clear();
+        clearRequestLog();
+    }
+
+    /** Clears the request log once the answers already sent have been logged (see requestsTo). */
+    static void clearRequestLog() {
+        sleep(100);
+        sim.requestLog().clear();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        EnosComponent enos = new EnosComponent();
+        EnosConfiguration c = enos.getConfiguration();
+        c.setGatewayUrl(sim.baseUrl());
+        c.setAppKey(sim.appKey());
+        c.setAppSecret(sim.appSecret());
+        c.setOrgId(sim.orgId());
+        c.setRetryInitialBackoff(10);
+        c.setRetryMaxBackoff(50);
+        context.addComponent("enos", enos);
+        return context;
+    }
+
+    /**
+     * Requests the emulator answered on a path, oldest first. The emulator logs a request just after it has sent
+     * the answer, so the client may be faster than the log: wait until the count has been still for a moment.
+     */
+    static List<RequestLog.Entry> requestsTo(String path) {
+        long deadline = System.currentTimeMillis() + 2000;
+        List<RequestLog.Entry> entries = sim.requestLog().forPath(path);
+        while (System.currentTimeMillis() < deadline) {
+            sleep(60);
+            List<RequestLog.Entry> again = sim.requestLog().forPath(path);
+            if (again.size() == entries.size() && !again.isEmpty()) {
+                return again;
+            }
+            entries = again;
+        }
+        return entries;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** things?action=get echoes what it received; 99404 for id "missing"; things?action=echo returns the body. */
+    private static void serveThings() {
+        sim.router().path(THINGS, Envelope.DM)
+                .action("get", "GET", EnosTestSupport::getThing)
+                .action("echo", "POST", SimRequest::json);
+    }
+
+    private static Object getThing(SimRequest request) {
+        String id = request.requireQuery("assetId");
+        if ("missing".equals(id)) {
+            throw ApiError.of(99404, "Object not found: assetId " + id);
+        }
+        return MAPPER.createObjectNode().put("assetId", id).put("name", "Thing " + id)
+                .put("extra", request.query("extra"));
+    }
+
+    /** devices?action=search over DEVICE_COUNT devices, page-number paging as in reference §2. */
+    private static void serveDeviceSearch() {
+        sim.router().path(DEVICES, Envelope.DM).action("search", "POST", request -> {
+            JsonNode paging = request.json().path("pagination");
+            int pageNo = paging.path("pageNo").asInt(1);
+            int pageSize = paging.path("pageSize").asInt(10);
+            ArrayNode items = MAPPER.createArrayNode();
+            for (int i = (pageNo - 1) * pageSize; i < Math.min(DEVICE_COUNT, pageNo * pageSize); i++) {
+                items.addObject().put("assetId", "dev" + i).put("deviceKey", "key" + i);
+            }
+            ObjectNode pagination = MAPPER.createObjectNode().put("pageNo", pageNo).put("pageSize", pageSize)
+                    .put("totalSize", DEVICE_COUNT);
+            return Reply.page(items, pagination);
+        });
+    }
+}

@@ -1,0 +1,164 @@
+package io.camelenos.component.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.camelenos.component.EnosParameter;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnosCatalogTest {
+
+    /** Documented endpoints of catalogued services the component leaves out on purpose (multipart / binary files). */
+    private static final Set<String> NOT_CATALOGUED = Set.of(
+            "connect/delete_file.md", "connect/download_file.md",
+            "connect/upload_integration_attributes.md", "connect/upload_integration_events.md",
+            "connect/upload_integration_measurepoints.md");
+
+    private final EnosCatalog catalog = EnosCatalog.defaultCatalog();
+
+    /** One documented line: METHOD and the URL's path and action. */
+    private record Documented(String method, String path, String action) {
+    }
+
+    @Test
+    void everyDocumentedOperationResolvesToItsDocumentedMethodAndPath() throws IOException {
+        Map<String, Documented> docs = read("/documented-endpoints.txt");
+        for (EnosOperation op : catalog.operations()) {
+            if (op.doc() != null) {
+                Documented doc = docs.get(op.doc());
+                assertNotNull(doc, op.key() + " cites " + op.doc() + ", which is not documented");
+                assertEquals(doc, described(op), op.key() + " against " + op.doc());
+            }
+        }
+    }
+
+    @Test
+    void everyUndocumentedOperationMatchesItsReferenceLine() throws IOException {
+        List<String> lines = lines("/reference-endpoints.txt");
+        for (EnosOperation op : catalog.operations()) {
+            if (op.doc() == null) {
+                assertNotNull(op.source(), op.key() + " has neither doc nor source");
+                Documented mine = described(op);
+                String expected = op.source() + ": " + mine.method() + " " + mine.path()
+                                  + (mine.action() == null ? "" : "?action=" + mine.action());
+                assertTrue(lines.contains(expected), op.key() + " is not in reference-endpoints.txt: " + expected);
+            }
+        }
+    }
+
+    @Test
+    void everyDocumentedEndpointOfTheCataloguedServicesIsCatalogued() throws IOException {
+        Set<String> cited = catalog.operations().stream().map(EnosOperation::doc).collect(Collectors.toSet());
+        Set<String> missing = new HashSet<>(read("/documented-endpoints.txt").keySet());
+        missing.removeAll(cited);
+        missing.removeAll(NOT_CATALOGUED);
+        assertEquals(Set.of(), missing);
+    }
+
+    /** The naming rule of the README: the doc page in lowerCamel; TSDB data operations after their path. */
+    @Test
+    void operationNamesFollowTheNamingRule() {
+        Set<String> documentedExceptions = Set.of("model/getThingModel", "model/searchThingModel");
+        for (EnosOperation op : catalog.operations()) {
+            if (op.service().equals("tsdb")) {
+                String byPath = lowerCamel(op.resource().replace('/', '-'), "-");
+                String expected = op.action() == null ? byPath
+                        : op.action() + Character.toUpperCase(byPath.charAt(0)) + byPath.substring(1);
+                assertEquals(expected + (op.version().equals("v2.0") ? "V20" : ""), op.name());
+            } else if (op.doc() != null && !documentedExceptions.contains(op.key())) {
+                String page = op.doc().substring(op.doc().lastIndexOf('/') + 1).replace(".md", "");
+                assertEquals(lowerCamel(page, "_"), op.name(), op.doc());
+            }
+        }
+    }
+
+    private static String lowerCamel(String text, String separator) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(separator)) {
+            out.append(out.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void namedAliasesReachTheDocumentedEndpoints() {
+        EnosOperation search = catalog.find("asset", "search").orElseThrow();
+        assertEquals("/asset-tree-service/v2.1/asset-nodes", search.path());
+        assertEquals("searchAsset", search.action());
+        assertEquals(PaginationStyle.PAGE, search.pagination());
+
+        EnosOperation read = catalog.find("tsdb", "read").orElseThrow();
+        assertEquals("/tsdb-service/v2.1/raw", read.path());
+        assertEquals("POST", read.method());
+    }
+
+    @Test
+    void everyParameterNamesAnEndpointOption() {
+        for (EnosOperation op : catalog.operations()) {
+            List<ParameterSpec> specs = new ArrayList<>(op.query());
+            specs.addAll(op.body());
+            op.pathParameters().forEach(p -> specs.add(ParameterSpec.parse(p)));
+            for (ParameterSpec spec : specs) {
+                assertTrue(EnosParameter.ofOption(spec.option()).isPresent(),
+                        op.key() + " names unknown option " + spec.option());
+            }
+        }
+    }
+
+    @Test
+    void everyHeaderIsCamelEnosAndTheCapitalisedOption() {
+        for (EnosParameter p : EnosParameter.values()) {
+            String option = p.option();
+            assertEquals("CamelEnos" + Character.toUpperCase(option.charAt(0)) + option.substring(1), p.header());
+        }
+    }
+
+    @Test
+    void tsdbV20AndPolicyMetadataUseTheStatusEnvelope() {
+        assertEquals(Envelope.STATUS, catalog.find("tsdb", "rawV20").orElseThrow().envelope());
+        assertEquals(Envelope.STATUS, catalog.find("tsdb-policy", "getPointsTsdbMetaData").orElseThrow().envelope());
+        // the storage policy doc samples answer in the code envelope
+        assertEquals(Envelope.CODE, catalog.find("tsdb-policy", "getStoragePolicy").orElseThrow().envelope());
+        assertEquals(Envelope.CODE, catalog.find("tsdb", "raw").orElseThrow().envelope());
+    }
+
+    private static Documented described(EnosOperation op) {
+        return new Documented(op.method(), op.path(), op.action());
+    }
+
+    /** doc-file → method, path and action of each "doc-file: METHOD URL" line. */
+    private static Map<String, Documented> read(String resource) throws IOException {
+        return lines(resource).stream().filter(l -> l.contains(": "))
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(": ")), EnosCatalogTest::parse));
+    }
+
+    private static Documented parse(String line) {
+        String[] parts = line.substring(line.indexOf(": ") + 2).trim().split(" ");
+        if (parts.length < 2) {
+            return new Documented(null, null, null); // the doc gives no method (file endpoints)
+        }
+        URI uri = URI.create(parts[1].replace("{apigw-address}", "gateway").replace("{", "%7B").replace("}", "%7D"));
+        String path = uri.getPath();
+        String action = uri.getQuery() == null ? null : uri.getQuery().replaceFirst("^.*?action=([^&]*).*$", "$1");
+        return new Documented(parts[0], path, action);
+    }
+
+    private static List<String> lines(String resource) throws IOException {
+        try (InputStream in = EnosCatalogTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+    }
+}
