@@ -65,8 +65,8 @@ class EnosSearchConsumerTest extends ConsumerTestSupport {
             public void configure() {
                 from("enos:asset/search?pageSize=1000&prefetchPages=1&startScheduler=false").routeId("slow")
                         .process(e -> {
-                            if (count.incrementAndGet() % 1000 == 0) {
-                                Thread.sleep(50); // the prefetcher is far ahead and must wait for room
+                            if (count.incrementAndGet() == 1) {
+                                Thread.sleep(1500); // meanwhile the prefetcher fills its queue and waits for room
                             }
                         });
             }
