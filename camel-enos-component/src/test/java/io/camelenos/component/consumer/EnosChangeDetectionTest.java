@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.camelenos.component.EnosConstants;
+import io.camelenos.component.state.JdbcStateRepository;
 import org.apache.camel.Exchange;
+import org.h2.jdbcx.JdbcDataSource;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * changesOnly against the emulator's asset search, with changes made through the producer, and state in a
- * FileStateRepository that outlives the route.
+ * FileStateRepository or a JdbcStateRepository that outlives the route.
  */
 class EnosChangeDetectionTest extends ConsumerTestSupport {
 
@@ -87,6 +89,33 @@ class EnosChangeDetectionTest extends ConsumerTestSupport {
         assertEquals(1, again.exchanges.size());
         assertEquals(asset, again.exchanges.get(0).getMessage().getHeader(EnosConstants.RECORD_KEY));
         assertEquals("UPDATED", change(again.exchanges.get(0)));
+    }
+
+    @Test
+    void aRestartOnAJdbcStateRepositoryEmitsOnlyWhatChangedMeanwhile() throws Exception {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:enos-state;DB_CLOSE_DELAY=-1");
+        String uri = "enos:asset/search?pageSize=30&changesOnly=true&stateKey=jdbc&stateRepository=#jdbcState";
+        Collector first = pollOn("jdbc1", uri, new JdbcStateRepository(database));
+        assertTrue(first.exchanges.size() >= ASSETS);
+        String asset = sim.dataSet().assetId(11);
+        updateTags(asset, "west");
+
+        Collector restarted = pollOn("jdbc2", uri, new JdbcStateRepository(database));
+
+        assertEquals(1, restarted.exchanges.size());
+        assertEquals(asset, restarted.exchanges.get(0).getMessage().getHeader(EnosConstants.RECORD_KEY));
+        assertEquals("UPDATED", change(restarted.exchanges.get(0)));
+        assertEquals(List.of(), pollOn("jdbc3", uri, new JdbcStateRepository(database)).exchanges);
+    }
+
+    private Collector pollOn(String id, String uri, JdbcStateRepository repository) throws Exception {
+        context.getRegistry().bind("jdbcState", repository);
+        Collector collector = route(id, uri);
+        pollOnce(id);
+        context.getRouteController().stopRoute(id);
+        context.removeRoute(id);
+        return collector;
     }
 
     /** One poll by a fresh route on a fresh repository over the same file, as after a restart. */
