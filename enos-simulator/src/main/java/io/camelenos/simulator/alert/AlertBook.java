@@ -55,7 +55,7 @@ final class AlertBook {
         this.dataSet = context.dataSet();
         this.catalog = new AlertCatalog(context);
         this.generator = new AlertGenerator(dataSet);
-        this.trees = new TreeScope(dataSet);
+        this.trees = new TreeScope(io.camelenos.simulator.tree.AssetTrees.of(context));
     }
 
     AlertCatalog catalog() {
