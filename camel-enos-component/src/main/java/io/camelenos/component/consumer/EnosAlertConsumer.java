@@ -22,10 +22,7 @@ import io.camelenos.component.state.ChangeTracker.Change;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Follows the active alerts of the event service ({@code enos:alert/searchActiveAlerts}): each poll reads every active
@@ -62,10 +59,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = EnosConsumerSupport.converter(getEndpoint());
-        StateRepository<String, String> repository = options.getStateRepository() != null
-                ? options.getStateRepository() : new MemoryStateRepository();
-        ServiceHelper.startService(repository);
-        alerts = new ChangeTracker(repository, StateKeys.of(getEndpoint()));
+        alerts = new ChangeTracker(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()));
         super.doStart();
     }
 

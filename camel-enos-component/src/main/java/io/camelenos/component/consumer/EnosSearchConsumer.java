@@ -19,10 +19,7 @@ import io.camelenos.component.state.ChangeType;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +38,6 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private final AtomicInteger maxPagesHeld = new AtomicInteger();
     private Function<JsonNode, Object> converter;
     private ExecutorService prefetchExecutor;
-    private StateRepository<String, String> stateRepository;
     private ChangeTracker changes;
 
     public EnosSearchConsumer(EnosEndpoint endpoint, Processor processor) {
@@ -66,10 +62,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "EnosPrefetch");
         if (options.isChangesOnly()) {
-            stateRepository = options.getStateRepository() != null
-                    ? options.getStateRepository() : new MemoryStateRepository();
-            ServiceHelper.startService(stateRepository);
-            changes = new ChangeTracker(stateRepository, StateKeys.of(getEndpoint()));
+            changes = new ChangeTracker(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()));
         }
         super.doStart();
     }

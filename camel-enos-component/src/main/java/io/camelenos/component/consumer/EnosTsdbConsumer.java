@@ -29,10 +29,7 @@ import io.camelenos.component.state.Watermarks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Reads TSDB time series incrementally ({@code enos:tsdb/read} and the other v2.1 reads by time range): each poll
@@ -50,7 +47,6 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     private final EnosOperation operation;
     private final Clock clock;
     private Function<JsonNode, Object> converter;
-    private StateRepository<String, String> stateRepository;
     private Watermarks watermarks;
     private long start;
 
@@ -78,10 +74,8 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
         converter = EnosConsumerSupport.converter(getEndpoint());
-        stateRepository = options.getStateRepository() != null
-                ? options.getStateRepository() : new MemoryStateRepository();
-        ServiceHelper.startService(stateRepository);
-        watermarks = new Watermarks(stateRepository, StateKeys.of(getEndpoint()), options.getLookback(), start - 1);
+        watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
+                options.getLookback(), start - 1);
         super.doStart();
     }
 

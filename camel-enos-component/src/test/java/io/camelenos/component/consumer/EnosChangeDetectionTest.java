@@ -118,6 +118,19 @@ class EnosChangeDetectionTest extends ConsumerTestSupport {
         return collector;
     }
 
+    @Test
+    void withoutARepositoryTheStateLivesInMemoryAcrossARouteRestart() throws Exception {
+        Collector collector = route("memory", "enos:asset/search?pageSize=40&changesOnly=true&stateKey=memory");
+        pollOnce("memory");
+        assertTrue(collector.takeAll().size() >= ASSETS);
+
+        context.getRouteController().stopRoute("memory");
+        context.getRouteController().startRoute("memory");
+        pollOnce("memory");
+
+        assertEquals(List.of(), collector.takeAll());
+    }
+
     /** One poll by a fresh route on a fresh repository over the same file, as after a restart. */
     private Collector poll(String id, String uri, File store) throws Exception {
         context.getRegistry().bind("state", FileStateRepository.fileStateRepository(store));
