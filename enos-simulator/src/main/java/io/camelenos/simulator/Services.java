@@ -10,7 +10,13 @@ final class Services {
 
     static List<SimService> all() {
         return List.of(
-                new io.camelenos.simulator.asset.AssetService()
+                new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.iam.IamService(),
+                new io.camelenos.simulator.appportal.AppPortalService(),
+                new io.camelenos.simulator.batch.BatchService(),
+                new io.camelenos.simulator.ml.MlService(),
+                new io.camelenos.simulator.streaming.StreamingService(),
+                new io.camelenos.simulator.federation.FederationService()
         );
     }
 }

@@ -101,6 +101,26 @@ public final class SimClient {
         return execute(request.build());
     }
 
+    /** A call with extra request headers (e.g. a user's {@code Authorization}), signed when asked. */
+    public Answer send(String method, String path, Map<String, String> query, Object body, boolean signed,
+                       Map<String, String> headers) {
+        byte[] bytes = body == null ? new byte[0] : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.bytes(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path + queryString(query)))
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .method(method, bytes.length == 0 && !method.equals("POST") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach(request::header);
+        if (signed) {
+            sign(request, query, bytes);
+        }
+        return execute(request.build());
+    }
+
+    /** The sim's orgId followed by the given query parameters. */
+    public Map<String, String> orgQuery(Map<String, String> query) {
+        return withOrg(query);
+    }
+
     public Answer execute(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -61,8 +61,9 @@ public final class Gateway implements HttpHandler {
         delay(endpoint);
         if (fault == FaultKind.DROP) {
             // Closing before the response headers makes the JDK server drop the connection: the client sees EOF.
-            exchange.close();
+            // Logged first: a client that reads the log right after its call must find the call in it.
             listener.answered(request, 0, null, fault, micros(started));
+            exchange.close();
             return;
         }
         Answer answer = answer(request, endpoint, fault);
@@ -70,8 +71,8 @@ public final class Gateway implements HttpHandler {
         if (fault == FaultKind.MALFORMED) {
             bytes = java.util.Arrays.copyOf(bytes, Math.max(1, bytes.length / 2));
         }
-        send(exchange, answer, bytes);
         listener.answered(request, answer.status, apiCode(answer.body), fault, micros(started));
+        send(exchange, answer, bytes);
     }
 
     private Answer answer(SimRequest request, Router.Endpoint endpoint, FaultKind fault) {
