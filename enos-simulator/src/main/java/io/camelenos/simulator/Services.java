@@ -11,6 +11,8 @@ final class Services {
     static List<SimService> all() {
         return List.of(
                 new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.tsdb.TsdbService(),
+                new io.camelenos.simulator.tsdbpolicy.TsdbPolicyService(),
                 new io.camelenos.simulator.iam.IamService(),
                 new io.camelenos.simulator.appportal.AppPortalService(),
                 new io.camelenos.simulator.batch.BatchService(),

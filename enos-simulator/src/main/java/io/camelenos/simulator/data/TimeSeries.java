@@ -3,7 +3,10 @@ package io.camelenos.simulator.data;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The measure-point values of the fleet, computed from (seed, asset, point, time) so that any range of any asset can
@@ -20,6 +23,9 @@ public final class TimeSeries {
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final DataSet dataSet;
+    /** Parsed timezones by their text (parsing one per value was most of the cost of solar values). */
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+    private final Map<ZoneId, OffsetSpan> offsets = new ConcurrentHashMap<>();
 
     public TimeSeries(DataSet dataSet) {
         this.dataSet = dataSet;
@@ -137,8 +143,10 @@ public final class TimeSeries {
 
     /** 0 at night, up to 1 at local noon, in the asset's own timezone. */
     private double sun(int assetIndex, long millis) {
-        ZonedDateTime local = Instant.ofEpochMilli(millis).atZone(zone(assetIndex));
-        double hour = local.getHour() + local.getMinute() / 60.0;
+        // The local hour and minute from the zone's offset: what ZonedDateTime answers, without building one.
+        int offset = offsetSeconds(zone(assetIndex), millis);
+        long secondOfDay = Math.floorMod(Math.floorDiv(millis, 1000L) + offset, 86_400L);
+        double hour = secondOfDay / 3600 + (secondOfDay % 3600 / 60) / 60.0;
         return hour < 6 || hour > 18 ? 0 : Math.sin(Math.PI * (hour - 6) / 12);
     }
 
@@ -147,9 +155,28 @@ public final class TimeSeries {
         return 0.75 + 0.25 * wave(site + 7, millis, 3 * 3_600_000L);
     }
 
+    /** A zone's UTC offset at an instant, from the offset period last looked up for that zone. */
+    private int offsetSeconds(ZoneId zone, long millis) {
+        OffsetSpan span = offsets.get(zone);
+        if (span == null || millis < span.from() || millis >= span.until()) {
+            ZoneRules rules = zone.getRules();
+            Instant at = Instant.ofEpochMilli(millis);
+            ZoneOffsetTransition previous = rules.previousTransition(at.plusMillis(1));
+            ZoneOffsetTransition next = rules.nextTransition(at);
+            span = new OffsetSpan(previous == null ? Long.MIN_VALUE : previous.toEpochSecond() * 1000,
+                    next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000, rules.getOffset(at).getTotalSeconds());
+            offsets.put(zone, span);
+        }
+        return span.offsetSeconds();
+    }
+
+    /** The offset of a zone between two transitions. */
+    private record OffsetSpan(long from, long until, int offsetSeconds) {
+    }
+
     public ZoneId zone(int assetIndex) {
-        String tz = dataSet.timezoneOf(assetIndex);
-        return tz.startsWith("+") || tz.startsWith("-") ? ZoneOffset.of(tz) : ZoneId.of(tz);
+        return zones.computeIfAbsent(dataSet.timezoneOf(assetIndex),
+                tz -> tz.startsWith("+") || tz.startsWith("-") ? ZoneOffset.of(tz) : ZoneId.of(tz));
     }
 
     /** A sine wave in [-1, 1] of the given period with a phase per key. */
