@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.EnosApiException;
 import io.camelenos.component.EnosConstants;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -51,7 +52,8 @@ public class AssetUpdateResource {
     }
 
     private Response update(String assetId, String json, boolean patch) {
-        registry.counter("camelenos.asset.update.requests").increment();
+        Counter.builder("camelenos.asset.update.requests").description("Asset update API requests")
+                .register(registry).increment();
         ObjectNode enosBody;
         try {
             enosBody = AssetUpdates.toEnosBody(assetId, json);
@@ -76,6 +78,7 @@ public class AssetUpdateResource {
     private Response enosFailure(String assetId, Exception failure) {
         EnosApiException api = findCause(failure, EnosApiException.class);
         if (api != null) {
+            LOG.warn("Update of EnOS asset {} refused: {}", assetId, api.getMessage());
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("error", "EnOS refused the update of asset " + assetId);
             answer.put("enosCode", api.getCode());
@@ -85,6 +88,7 @@ public class AssetUpdateResource {
         }
         UncheckedIOException io = findCause(failure, UncheckedIOException.class);
         if (io != null) {
+            LOG.warn("Update of EnOS asset {} failed: {}", assetId, io.getMessage());
             return error("unreachable", Response.Status.BAD_GATEWAY,
                     Map.of("error", "EnOS unreachable", "message", String.valueOf(io.getMessage())));
         }
@@ -94,7 +98,8 @@ public class AssetUpdateResource {
     }
 
     private Response error(String reason, Response.Status status, Map<String, Object> body) {
-        registry.counter("camelenos.asset.update.errors", "reason", reason).increment();
+        Counter.builder("camelenos.asset.update.errors").description("Asset update API requests that failed, by reason")
+                .tag("reason", reason).register(registry).increment();
         return Response.status(status).entity(body).build();
     }
 

@@ -17,6 +17,9 @@ public class AssetUpdateRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // the caller answers every failure (400/502) and logs it in one line: no stack trace per refused update
+        errorHandler(noErrorHandler());
+
         from(ENDPOINT).routeId(ROUTE_ID)
                 .process(e -> e.setProperty("assetId",
                         e.getIn().getBody(JsonNode.class).path("asset").path("assetId").asText()))
