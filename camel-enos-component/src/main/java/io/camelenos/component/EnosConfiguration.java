@@ -217,7 +217,7 @@ public class EnosConfiguration implements Cloneable {
     }
 
     /**
-     * Requests per second allowed to the gateway for one app key, shared by every endpoint of the component using that key; 0 means no limit.
+     * Requests per second allowed to the gateway for one app key, shared by every endpoint of the component using that key (the first endpoint's value sets the limit); 0 means no limit.
      */
     public void setRateLimit(double rateLimit) {
         this.rateLimit = rateLimit;

@@ -1,18 +1,19 @@
 package io.camelenos.component;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
-import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -25,21 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The status envelope, path parameters, scroll paging and an injected client, on test endpoints of the emulator. */
+/** The status envelope and path parameters (TSDB policy service), scroll paging, and an injected client. */
 class EnosEnvelopeAndPagingTest extends EnosTestSupport {
 
     private static final int ALERT_COUNT = 7;
 
+    /** The emulator's storage policy ids are UUIDs of "seed/storageType" (enos-simulator/docs/tsdb-policy.md). */
+    private static final String AI_RAW_POLICY = UUID.nameUUIDFromBytes("42/AI_RAW".getBytes(StandardCharsets.UTF_8))
+            .toString();
+
     @BeforeAll
     static void serveMore() {
-        // TSDB policy v2.0 answers in the status envelope; policy "p404" does not exist
-        sim.router().path("/tsdb-policy/v2.0/policies/{policyId}", Envelope.STATUS).method("GET", request -> {
-            String id = request.pathParam("policyId");
-            if ("p404".equals(id)) {
-                throw ApiError.of(80400, "policy not found: " + id);
-            }
-            return MAPPER.createObjectNode().put("policyId", id);
-        });
         // alert-service scroll: the page token is the offset; none on the last page
         sim.router().path("/alert-service/v2.1/alerts", Envelope.DM).action("scroll", "POST", request -> {
             JsonNode scroll = request.json().path("scroll");
@@ -57,23 +54,45 @@ class EnosEnvelopeAndPagingTest extends EnosTestSupport {
     }
 
     @Test
-    void pathParametersAreFilledAndStatusEnvelopeIsRead() {
-        Exchange out = template.request("enos:tsdb-policy/getStoragePolicy?policyId=p1", e -> { });
+    void pathParameterSelectsTheStoragePolicy() {
+        Exchange out = template.request("enos:tsdb-policy/getStoragePolicy?policyId=" + AI_RAW_POLICY, e -> { });
 
-        assertEquals("p1", out.getMessage().getBody(JsonNode.class).path("policyId").asText());
+        assertEquals("AI Raw Data", out.getMessage().getBody(JsonNode.class).path("policyName").asText());
         assertEquals(0, out.getMessage().getHeader(EnosConstants.CODE));
+        assertEquals(1, requestsTo("/tsdb-policy/v2.0/policies/" + AI_RAW_POLICY).size());
+    }
+
+    @Test
+    void statusEnvelopeIsRead() {
+        String model = sim.dataSet().modelOf(1).modelId();
+
+        Exchange out = template.request("enos:tsdb-policy/getPointsTsdbMetaData?modelIds=" + model, e -> { });
+
+        JsonNode data = out.getMessage().getBody(JsonNode.class);
+        assertEquals(model, data.get(0).path("modelId").asText());
+        assertTrue(data.get(0).path("tsdb_metadata").size() > 0);
     }
 
     @Test
     void nonZeroStatusBecomesEnosApiException() {
         CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
-                () -> template.requestBodyAndHeader("enos:tsdb-policy/getStoragePolicy?policyId=p1", null,
-                        EnosConstants.POLICY_ID, "p404"));
+                () -> template.requestBody("enos:tsdb-policy/getPointsTsdbMetaData?modelIds=NoSuchModel",
+                        (Object) null));
 
         EnosApiException error = assertInstanceOf(EnosApiException.class, thrown.getCause());
         assertEquals(80400, error.getCode());
         assertEquals("tsdb-policy", error.getService());
-        assertEquals(1, requestsTo("/tsdb-policy/v2.0/policies/p404").size(), "80400 is never retried");
+        assertEquals(1, requestsTo("/tsdb-policy/v2.0/policies").size(), "80400 is never retried");
+    }
+
+    @Test
+    void headerOverridesThePathParameterOption() {
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader("enos:tsdb-policy/getStoragePolicy?policyId=" + AI_RAW_POLICY,
+                        null, EnosConstants.POLICY_ID, "p404"));
+
+        assertEquals(80400, assertInstanceOf(EnosApiException.class, thrown.getCause()).getCode());
+        assertEquals(1, requestsTo("/tsdb-policy/v2.0/policies/p404").size());
     }
 
     @Test
@@ -121,10 +140,9 @@ class EnosEnvelopeAndPagingTest extends EnosTestSupport {
         enos.getConfiguration().setAppSecret(null);
         enos.getConfiguration().setGatewayUrl(null);
 
-        JsonNode body = template.requestBody("enos:tsdb-policy/getStoragePolicy?policyId=p7&client=#myEnos",
-                (Object) null, JsonNode.class);
+        JsonNode body = template.requestBody("enos:tsdb-policy/getStoragePolicy?client=#myEnos&policyId="
+                                             + AI_RAW_POLICY, (Object) null, JsonNode.class);
 
-        assertEquals("p7", body.path("policyId").asText());
-        assertEquals(1, requestsTo("/tsdb-policy/v2.0/policies/p7").size());
+        assertEquals(AI_RAW_POLICY, body.path("policyId").asText());
     }
 }

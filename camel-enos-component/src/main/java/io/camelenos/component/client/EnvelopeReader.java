@@ -17,11 +17,12 @@ final class EnvelopeReader {
         JsonNode data = root.path("data");
         String requestId = root.path("requestId").asText(null);
         return switch (envelope) {
-            case CODE -> new EnosReply(httpStatus, root, code(root, "code"), message(root, "msg"), requestId, data);
-            case STATUS -> new EnosReply(httpStatus, root, code(root, "status"), message(root, "msg"), requestId,
+            case CODE -> new EnosReply(httpStatus, root, code(root, "code", "status"), message(root, "msg"), requestId,
                     data);
-            case PORTAL -> new EnosReply(httpStatus, root, code(root, "code"), message(root, "message"), requestId,
-                    data);
+            case STATUS -> new EnosReply(httpStatus, root, code(root, "status", "code"), message(root, "msg"),
+                    requestId, data);
+            case PORTAL -> new EnosReply(httpStatus, root, code(root, "code", "code"), message(root, "message"),
+                    requestId, data);
         };
     }
 
@@ -32,9 +33,18 @@ final class EnvelopeReader {
         };
     }
 
-    /** A missing code is not success: -1 makes such a body an error the caller sees. */
-    private static int code(JsonNode root, String field) {
-        return root.path(field).canConvertToInt() ? root.path(field).asInt() : -1;
+    /**
+     * The style's field, else the other one: EnOS doc samples disagree on the envelope of a few endpoints (the TSDB
+     * policy service), and a wrong guess must not turn a success into an error. A body with neither is not success:
+     * -1 makes it an error the caller sees.
+     */
+    private static int code(JsonNode root, String field, String otherField) {
+        for (String name : new String[] { field, otherField }) {
+            if (root.path(name).canConvertToInt()) {
+                return root.path(name).asInt();
+            }
+        }
+        return -1;
     }
 
     private static String message(JsonNode root, String field) {

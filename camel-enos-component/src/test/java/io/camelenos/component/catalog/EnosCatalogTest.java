@@ -51,7 +51,8 @@ class EnosCatalogTest {
             if (op.doc() == null) {
                 assertNotNull(op.source(), op.key() + " has neither doc nor source");
                 Documented mine = described(op);
-                String expected = op.source() + ": " + mine.method() + " " + mine.path() + "?action=" + mine.action();
+                String expected = op.source() + ": " + mine.method() + " " + mine.path()
+                                  + (mine.action() == null ? "" : "?action=" + mine.action());
                 assertTrue(lines.contains(expected), op.key() + " is not in reference-endpoints.txt: " + expected);
             }
         }
@@ -125,9 +126,11 @@ class EnosCatalogTest {
     }
 
     @Test
-    void tsdbV20AndPolicyUseTheStatusEnvelope() {
+    void tsdbV20AndPolicyMetadataUseTheStatusEnvelope() {
         assertEquals(Envelope.STATUS, catalog.find("tsdb", "rawV20").orElseThrow().envelope());
-        assertEquals(Envelope.STATUS, catalog.find("tsdb-policy", "getStoragePolicy").orElseThrow().envelope());
+        assertEquals(Envelope.STATUS, catalog.find("tsdb-policy", "getPointsTsdbMetaData").orElseThrow().envelope());
+        // the storage policy doc samples answer in the code envelope
+        assertEquals(Envelope.CODE, catalog.find("tsdb-policy", "getStoragePolicy").orElseThrow().envelope());
         assertEquals(Envelope.CODE, catalog.find("tsdb", "raw").orElseThrow().envelope());
     }
 
