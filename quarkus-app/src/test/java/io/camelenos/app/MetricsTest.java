@@ -1,6 +1,7 @@
 package io.camelenos.app;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -20,11 +21,11 @@ class MetricsTest {
 
         String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain")).extract().asString();
-        org.hamcrest.MatcherAssert.assertThat(metrics,
+        assertThat(metrics,
                 matchesPattern("(?s).*\\ncamelenos_asset_update_requests_total(\\{[^}]*})? [1-9][0-9.E]*\\n.*"));
-        org.hamcrest.MatcherAssert.assertThat(metrics,
+        assertThat(metrics,
                 matchesPattern("(?s).*\\ncamelenos_asset_update_errors_total\\{[^}]*reason=\"invalid_input\"[^}]*} [1-9][0-9.E]*\\n.*"));
         // Camel's own metrics of the update route
-        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("routeId=\"asset-update\""));
+        assertThat(metrics, containsString("routeId=\"asset-update\""));
     }
 }
