@@ -11,6 +11,12 @@ final class Services {
     static List<SimService> all() {
         return List.of(
                 new io.camelenos.simulator.asset.AssetService(),
+                new io.camelenos.simulator.tree.AssetTreeService(),
+                new io.camelenos.simulator.model.ModelService(),
+                new io.camelenos.simulator.connect.ConnectService(),
+                new io.camelenos.simulator.alert.EventAlertService(),
+                new io.camelenos.simulator.alert.AlertCatalogService(),
+                new io.camelenos.simulator.alert.AlertEngineService(),
                 new io.camelenos.simulator.tsdb.TsdbService(),
                 new io.camelenos.simulator.tsdbpolicy.TsdbPolicyService(),
                 new io.camelenos.simulator.iam.IamService(),

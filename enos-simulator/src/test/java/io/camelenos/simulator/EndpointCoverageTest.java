@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EndpointCoverageTest {
 
     /** Doc folders of the endpoints list whose every endpoint the emulator serves. */
-    static final Set<String> COVERED = Set.of("token", "asset", "iam", "app_portal", "ml_service", "dataflow_service",
-            "data_federation", "streaming", "tsdb_service", "tsdb_policy");
+    static final Set<String> COVERED = Set.of("token", "asset", "asset_tree", "model", "connect", "event", "iam",
+            "app_portal", "ml_service", "dataflow_service", "data_federation", "streaming", "tsdb_service", "tsdb_policy");
 
     private static final Pattern LINE = Pattern.compile("^([a-z_]+)/([^:]+): *([A-Z]+)? *https?://\\{apigw-address}([^?\\s]*)(\\?\\S*)?");
 

@@ -29,6 +29,12 @@ class EnosCatalogAgainstEmulatorTest {
     private static final Set<String> ALTERNATIVE_METHODS = Set.of(
             "/tsdb-service/v2.0/ POST", "/tsdb-policy/v2.1/policies/unformatted/update PUT");
 
+    /**
+     * Second paths the emulator accepts for one catalogued operation: the search-alert-type doc's URL is
+     * {@code alert-types/search?action=search} (catalogued), while its own sample calls {@code alert-types?action=search}.
+     */
+    private static final Set<String> ALTERNATIVE_PATHS = Set.of("/event-service/v2.1/alert-types POST action=search");
+
     private final EnosCatalog catalog = EnosCatalog.defaultCatalog();
 
     @Test
@@ -59,7 +65,7 @@ class EnosCatalogAgainstEmulatorTest {
         served().forEach((path, offers) -> {
             if (basePaths.stream().anyMatch(path::startsWith) && !NOT_CATALOGUED.contains(path)) {
                 offers.stream().map(offer -> path + " " + offer).filter(e -> !catalogued.contains(e))
-                        .filter(e -> !isAlternative(e)).forEach(missing::add);
+                        .filter(e -> !isAlternative(e) && !ALTERNATIVE_PATHS.contains(e)).forEach(missing::add);
             }
         });
         assertEquals(List.of(), missing);

@@ -67,7 +67,7 @@ public final class Gateway implements HttpHandler {
             return;
         }
         Answer answer = answer(request, endpoint, fault);
-        byte[] bytes = Json.bytes(answer.body);
+        byte[] bytes = answer.rawBytes != null ? answer.rawBytes : Json.bytes(answer.body);
         if (fault == FaultKind.MALFORMED) {
             bytes = java.util.Arrays.copyOf(bytes, Math.max(1, bytes.length / 2));
         }
@@ -87,7 +87,7 @@ public final class Gateway implements HttpHandler {
         }
         try {
             if (endpoint.gatewayAuth()) {
-                tokens.authenticate(request);
+                tokens.authenticate(request, endpoint.signatureOptional());
             }
             if (endpoint.orgRequired()) {
                 checkOrg(request, endpoint.envelope());
@@ -135,7 +135,10 @@ public final class Gateway implements HttpHandler {
     private static Answer render(SimRequest request, Envelope envelope, Object result) {
         if (result instanceof Reply reply) {
             if (reply.isRawBody()) {
-                return new Answer(reply.httpStatus(), reply.data());
+                Answer raw = new Answer(reply.httpStatus(), reply.data());
+                raw.rawBytes = reply.rawBytes();
+                raw.contentType = reply.contentType();
+                return raw;
             }
             ObjectNode body = envelope.success(request.requestId(), reply.data());
             if (reply.pagination() != null) {
@@ -171,7 +174,8 @@ public final class Gateway implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, Answer answer, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.getResponseHeaders().set("Content-Type",
+                answer.contentType != null ? answer.contentType : "application/json;charset=UTF-8");
         if (answer.retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(answer.retryAfter));
         }
@@ -198,6 +202,8 @@ public final class Gateway implements HttpHandler {
         final int status;
         final JsonNode body;
         Integer retryAfter;
+        byte[] rawBytes;
+        String contentType;
 
         Answer(int status, JsonNode body) {
             this.status = status;

@@ -13,12 +13,31 @@ public final class Reply {
     private final ObjectNode pagination;
     private final int httpStatus;
     private final boolean rawBody;
+    private byte[] bytes;
+    private String contentType;
 
     private Reply(JsonNode data, ObjectNode pagination, int httpStatus, boolean rawBody) {
         this.data = data;
         this.pagination = pagination;
         this.httpStatus = httpStatus;
         this.rawBody = rawBody;
+    }
+
+    /** Bytes sent as they are with their own content type (a file download), no JSON at all. */
+    public static Reply bytes(int httpStatus, String contentType, byte[] bytes) {
+        Reply reply = new Reply(Json.object(), null, httpStatus, true);
+        reply.bytes = bytes;
+        reply.contentType = contentType;
+        return reply;
+    }
+
+    /** The bytes of a {@link #bytes} reply, else null. */
+    public byte[] rawBytes() {
+        return bytes;
+    }
+
+    public String contentType() {
+        return contentType;
     }
 
     public static Reply data(Object data) {

@@ -74,6 +74,7 @@ public final class Router {
         private final Map<String, Handler> methods = new HashMap<>();
         private boolean orgRequired = true;
         private boolean gatewayAuth = true;
+        private boolean signatureOptional;
 
         Endpoint(String path, Envelope envelope) {
             this.path = path;
@@ -107,6 +108,19 @@ public final class Router {
 
         public boolean gatewayAuth() {
             return gatewayAuth;
+        }
+
+        /**
+         * Whether a call may carry the access token alone, without apim-timestamp and apim-signature (EnOS's HTTP
+         * integration SDK calls the integration and files endpoints so). A signature that is sent is still checked.
+         */
+        public Endpoint signatureOptional(boolean optional) {
+            this.signatureOptional = optional;
+            return this;
+        }
+
+        public boolean signatureOptional() {
+            return signatureOptional;
         }
 
         public Envelope envelope() {
