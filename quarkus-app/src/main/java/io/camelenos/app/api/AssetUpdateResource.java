@@ -1,0 +1,114 @@
+package io.camelenos.app.api;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.component.EnosApiException;
+import io.camelenos.component.EnosConstants;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes asset updates to EnOS: {@code PATCH /api/assets/{assetId}} changes only the given fields,
+ * {@code PUT /api/assets/{assetId}} replaces the asset (EnOS then needs every required attribute). The body has any of
+ * {@code name, description, timezone, attributes, tags}. Answers EnOS's requestId (200), the offending field (400), or
+ * EnOS's code and message (502).
+ */
+@Path("/api/assets/{assetId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssetUpdateResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssetUpdateResource.class);
+
+    @Inject
+    ProducerTemplate template;
+
+    @Inject
+    MeterRegistry registry;
+
+    @PATCH
+    public Response patch(@PathParam("assetId") String assetId, String body) {
+        return update(assetId, body, true);
+    }
+
+    @PUT
+    public Response replace(@PathParam("assetId") String assetId, String body) {
+        return update(assetId, body, false);
+    }
+
+    private Response update(String assetId, String json, boolean patch) {
+        Counter.builder("camelenos.asset.update.requests").description("Asset update API requests")
+                .register(registry).increment();
+        ObjectNode enosBody;
+        try {
+            enosBody = AssetUpdates.toEnosBody(assetId, json);
+        } catch (InvalidInputException e) {
+            return error("invalid_input", Response.Status.BAD_REQUEST,
+                    Map.of("error", "invalid input", "field", e.field(), "message", e.getMessage()));
+        }
+        Exchange exchange = template.send(AssetUpdateRoute.ENDPOINT, ex -> {
+            ex.getIn().setBody(enosBody);
+            ex.getIn().setHeader(EnosConstants.IS_PATCH_UPDATE, patch);
+        });
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("assetId", assetId);
+            answer.put("requestId", exchange.getMessage().getHeader(EnosConstants.REQUEST_ID, String.class));
+            return Response.ok(answer).build();
+        }
+        return enosFailure(assetId, failure);
+    }
+
+    private Response enosFailure(String assetId, Exception failure) {
+        EnosApiException api = findCause(failure, EnosApiException.class);
+        if (api != null) {
+            LOG.warn("Update of EnOS asset {} refused: {}", assetId, api.getMessage());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("error", "EnOS refused the update of asset " + assetId);
+            answer.put("enosCode", api.getCode());
+            answer.put("enosMsg", api.getMsg());
+            answer.put("requestId", api.getRequestId());
+            return error("enos_error", Response.Status.BAD_GATEWAY, answer);
+        }
+        UncheckedIOException io = findCause(failure, UncheckedIOException.class);
+        if (io != null) {
+            LOG.warn("Update of EnOS asset {} failed: {}", assetId, io.getMessage());
+            return error("unreachable", Response.Status.BAD_GATEWAY,
+                    Map.of("error", "EnOS unreachable", "message", String.valueOf(io.getMessage())));
+        }
+        LOG.error("Update of EnOS asset {} failed", assetId, failure);
+        return error("internal", Response.Status.INTERNAL_SERVER_ERROR,
+                Map.of("error", "update failed", "message", String.valueOf(failure.getMessage())));
+    }
+
+    private Response error(String reason, Response.Status status, Map<String, Object> body) {
+        Counter.builder("camelenos.asset.update.errors").description("Asset update API requests that failed, by reason")
+                .tag("reason", reason).register(registry).increment();
+        return Response.status(status).entity(body).build();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
