@@ -55,6 +55,7 @@ public final class SearchDrainBench {
         List<Drain> drains = new ArrayList<>();
         drains.add(new BareJdkDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
         drains.add(new CamelHttpDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
+        drains.add(new EnosConsumerDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
         drains.add(new EnosFetchAllDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
         return drains;
     }
