@@ -4,23 +4,27 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
 import io.camelenos.simulator.http.Envelope;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,28 +33,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The status envelope and path parameters (TSDB policy service), scroll paging, and an injected client. */
 class EnosEnvelopeAndPagingTest extends EnosTestSupport {
 
-    private static final int ALERT_COUNT = 7;
-
     /** The emulator's storage policy ids are UUIDs of "seed/storageType" (enos-simulator/docs/tsdb-policy.md). */
     private static final String AI_RAW_POLICY = UUID.nameUUIDFromBytes("42/AI_RAW".getBytes(StandardCharsets.UTF_8))
             .toString();
 
+    /** A week of alert-service alerts up to a fixed "now" of the emulator (its alerts are generated from rules). */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    private static final String WINDOW = "&startTime=" + NOW.minus(Duration.ofDays(7)) + "&endTime=" + NOW;
+
     @BeforeAll
-    static void serveMore() {
-        // alert-service scroll: the page token is the offset; none on the last page
-        sim.router().path("/alert-service/v2.1/alerts", Envelope.DM).action("scroll", "POST", request -> {
-            JsonNode scroll = request.json().path("scroll");
-            int from = scroll.path("pageToken").asInt(0);
-            int size = scroll.path("pageSize").asInt(3);
-            ObjectNode data = MAPPER.createObjectNode();
-            for (int i = from; i < Math.min(ALERT_COUNT, from + size); i++) {
-                data.withArray("alerts").addObject().put("alertId", "al" + i);
-            }
-            if (from + size < ALERT_COUNT) {
-                data.put("pageToken", String.valueOf(from + size));
-            }
-            return data;
-        });
+    static void fixTheClock() {
+        sim.clock().fixAt(NOW);
+    }
+
+    @AfterAll
+    static void releaseTheClock() {
+        sim.clock().reset();
+    }
+
+    private long alertCount() {
+        Exchange out = template.request("enos:alert/searchAlerts?pageSize=1" + WINDOW, e -> { });
+        return out.getMessage().getHeader(EnosConstants.TOTAL_SIZE, Long.class);
     }
 
     @Test
@@ -105,26 +108,31 @@ class EnosEnvelopeAndPagingTest extends EnosTestSupport {
 
     @Test
     void scrollSearchReturnsOnePageAndItsToken() {
-        Exchange out = template.request("enos:alert/scrollAlerts?pageSize=3", e -> { });
+        assertTrue(alertCount() > 3, "the emulator's week holds more than one page of alerts");
+        Exchange out = template.request("enos:alert/scrollAlerts?pageSize=3" + WINDOW, e -> { });
 
         assertEquals(3, out.getMessage().getBody(JsonNode.class).path("alerts").size());
-        assertEquals("3", out.getMessage().getHeader(EnosConstants.PAGE_TOKEN));
+        String token = out.getMessage().getHeader(EnosConstants.PAGE_TOKEN, String.class);
+        assertNotNull(token);
 
-        Exchange next = template.request("enos:alert/scrollAlerts?pageSize=3",
-                e -> e.getMessage().setHeader(EnosConstants.PAGE_TOKEN, "6"));
-        assertEquals(1, next.getMessage().getBody(JsonNode.class).path("alerts").size());
+        Exchange next = template.request("enos:alert/scrollAlerts?pageSize=1000" + WINDOW,
+                e -> e.getMessage().setHeader(EnosConstants.PAGE_TOKEN, token));
+        assertEquals(alertCount() - 3, next.getMessage().getBody(JsonNode.class).path("alerts").size());
         assertNull(next.getMessage().getHeader(EnosConstants.PAGE_TOKEN), "no token on the last page");
     }
 
     @Test
     void scrollFetchAllFollowsTheTokens() {
-        Iterator<?> alerts = template.requestBody("enos:alert/scrollAlerts?pageSize=3&fetchAll=true",
+        long total = alertCount();
+        clearRequestLog();
+        Iterator<?> alerts = template.requestBody("enos:alert/scrollAlerts?pageSize=50&fetchAll=true" + WINDOW,
                 (Object) null, Iterator.class);
         List<String> ids = new ArrayList<>();
         alerts.forEachRemaining(a -> ids.add(((JsonNode) a).path("alertId").asText()));
 
-        assertEquals(List.of("al0", "al1", "al2", "al3", "al4", "al5", "al6"), ids);
-        assertEquals(3, requestsTo("/alert-service/v2.1/alerts").size());
+        assertEquals(total, ids.size());
+        assertEquals(total, new HashSet<>(ids).size(), "no alert twice");
+        assertEquals((total + 49) / 50, requestsTo("/alert-service/v2.1/alerts").size());
     }
 
     @Test

@@ -2,16 +2,12 @@ package io.camelenos.component;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.RequestLog;
 import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.SimRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -28,7 +24,8 @@ public abstract class EnosTestSupport extends CamelTestSupport {
 
     static final String THINGS = "/test-service/v2.1/things";
     static final String DEVICES = "/connect-service/v2.1/devices";
-    static final int DEVICE_COUNT = 23;
+    /** Devices of the 50-asset fleet: every asset but the two sites (the emulator's blocks of 25). */
+    static final int DEVICE_COUNT = 48;
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static EnosSimulator sim;
@@ -38,7 +35,6 @@ public abstract class EnosTestSupport extends CamelTestSupport {
         sim = EnosSimulator.builder().port(0).assets(50).seed(42).authMode(AuthMode.STRICT).tokenTtlSeconds(7200)
                 .build().start();
         serveThings();
-        serveDeviceSearch();
     }
 
     @AfterAll
@@ -114,21 +110,5 @@ public abstract class EnosTestSupport extends CamelTestSupport {
         }
         return MAPPER.createObjectNode().put("assetId", id).put("name", "Thing " + id)
                 .put("extra", request.query("extra"));
-    }
-
-    /** devices?action=search over DEVICE_COUNT devices, page-number paging as in reference §2. */
-    private static void serveDeviceSearch() {
-        sim.router().path(DEVICES, Envelope.DM).action("search", "POST", request -> {
-            JsonNode paging = request.json().path("pagination");
-            int pageNo = paging.path("pageNo").asInt(1);
-            int pageSize = paging.path("pageSize").asInt(10);
-            ArrayNode items = MAPPER.createArrayNode();
-            for (int i = (pageNo - 1) * pageSize; i < Math.min(DEVICE_COUNT, pageNo * pageSize); i++) {
-                items.addObject().put("assetId", "dev" + i).put("deviceKey", "key" + i);
-            }
-            ObjectNode pagination = MAPPER.createObjectNode().put("pageNo", pageNo).put("pageSize", pageSize)
-                    .put("totalSize", DEVICE_COUNT);
-            return Reply.page(items, pagination);
-        });
     }
 }
