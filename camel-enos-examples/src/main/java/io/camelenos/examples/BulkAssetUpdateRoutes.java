@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.camelenos.component.EnosApiException;
 import io.camelenos.component.EnosConstants;
-import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,7 +35,7 @@ public class BulkAssetUpdateRoutes extends RouteBuilder {
                 .setProperty("source", header(Exchange.FILE_NAME))
                 .setProperty("report", simple("${file:onlyname.noext}-report.csv"))
                 .unmarshal(csv)
-                .split(body(), new Tally()).streaming()
+                .split(body(), new RowTally("updated")).streaming()
                     .process(BulkAssetUpdateRoutes::rememberRow)
                     .doTry()
                         .process(e -> e.getIn().setBody(AssetRows.toUpdate(e.getIn().getBody(Map.class))))
@@ -76,38 +75,7 @@ public class BulkAssetUpdateRoutes extends RouteBuilder {
     }
 
     private static String reportLine(Exchange e, String result, String requestId, String code, String message) {
-        return String.join(",", String.valueOf(e.getProperty("line")), quote(e.getProperty("assetId", String.class)),
-                result, quote(requestId), code, quote(message)) + "\n";
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    /** Counts updated and failed rows into the {@code updated} and {@code failed} properties of the file's exchange. */
-    private static final class Tally implements AggregationStrategy {
-        @Override
-        public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-            Exchange total = oldExchange == null ? newExchange : oldExchange;
-            if (oldExchange == null) {
-                total.setProperty("updated", 0);
-                total.setProperty("failed", 0);
-            }
-            boolean updated = newExchange.getIn().getBody(String.class).contains(",updated,");
-            String counter = updated ? "updated" : "failed";
-            total.setProperty(counter, total.getProperty(counter, Integer.class) + 1);
-            return total;
-        }
-
-        @Override
-        public void onCompletion(Exchange exchange, Exchange inputExchange) {
-            // the split's result is a sub-exchange: give the counts to the file's exchange for the summary log
-            inputExchange.setProperty("updated", exchange.getProperty("updated"));
-            inputExchange.setProperty("failed", exchange.getProperty("failed"));
-        }
+        return String.join(",", String.valueOf(e.getProperty("line")), RowTally.quote(e.getProperty("assetId", String.class)),
+                result, RowTally.quote(requestId), code, RowTally.quote(message)) + "\n";
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelenos.component.EnosApiException;
 import io.camelenos.component.EnosConstants;
-import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,7 +43,7 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
                 .setProperty("report", simple("${file:onlyname.noext}-report.csv"))
                 .process(e -> e.setProperty("fileState", new ConcurrentHashMap<String, Object>()))
                 .unmarshal(csv)
-                .split(body(), new Tally()).streaming()
+                .split(body(), new RowTally("created")).streaming()
                     .process(ProvisionDevicesRoutes::rememberRow)
                     .doTry()
                         .to("direct:product-key")
@@ -124,8 +123,8 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
 
     private static String reportLine(Exchange e, String result, String code, String message) {
         String line = String.join(",", String.valueOf(e.getProperty("line")),
-                quote(e.getProperty("deviceKey", String.class)), result, quote(e.getProperty("assetId", String.class)),
-                code, quote(message)) + "\n";
+                RowTally.quote(e.getProperty("deviceKey", String.class)), result, RowTally.quote(e.getProperty("assetId", String.class)),
+                code, RowTally.quote(message)) + "\n";
         return Boolean.TRUE.equals(e.getProperty("firstRow")) ? REPORT_HEADER + line : line;
     }
 
@@ -133,34 +132,5 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
     private static boolean firstOfFile(Exchange e, String flag) {
         Map<String, Object> shared = e.getProperty("fileState", Map.class);
         return shared != null && shared.putIfAbsent(flag, Boolean.TRUE) == null;
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    /** Counts created and failed rows into properties of the file's exchange, for the summary log. */
-    private static final class Tally implements AggregationStrategy {
-        @Override
-        public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-            Exchange total = oldExchange == null ? newExchange : oldExchange;
-            if (oldExchange == null) {
-                total.setProperty("created", 0);
-                total.setProperty("failed", 0);
-            }
-            String counter = newExchange.getIn().getBody(String.class).contains(",created,") ? "created" : "failed";
-            total.setProperty(counter, total.getProperty(counter, Integer.class) + 1);
-            return total;
-        }
-
-        @Override
-        public void onCompletion(Exchange exchange, Exchange inputExchange) {
-            inputExchange.setProperty("created", exchange.getProperty("created"));
-            inputExchange.setProperty("failed", exchange.getProperty("failed"));
-        }
     }
 }
