@@ -3,7 +3,6 @@ package io.camelenos.bench;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,20 +18,17 @@ public final class EnosConsumerDrain implements Drain {
 
     private static final String ROUTE = "enos-drain";
 
-    private final CamelContext camel = new DefaultCamelContext();
+    private final CamelContext camel;
     private final AtomicLong records = new AtomicLong();
     private final AtomicReference<CountDownLatch> done = new AtomicReference<>();
 
     public EnosConsumerDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize) throws Exception {
-        camel.getPropertiesComponent().addInitialProperty("enos.url", baseUrl);
-        camel.getPropertiesComponent().addInitialProperty("enos.org", orgId);
-        camel.getPropertiesComponent().addInitialProperty("enos.key", appKey);
-        camel.getPropertiesComponent().addInitialProperty("enos.secret", appSecret);
+        camel = EnosRoutes.context(baseUrl, orgId, appKey, appSecret);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("enos:asset/search?pageSize=" + pageSize + "&initialDelay=0&delay=3600000&gatewayUrl={{enos.url}}"
-                        + "&orgId={{enos.org}}&appKey={{enos.key}}&appSecret=RAW({{enos.secret}})")
+                from("enos:asset/search?pageSize=" + pageSize + "&initialDelay=0&delay=3600000"
+                        + EnosRoutes.CONNECTION)
                         .routeId(ROUTE).autoStartup(false)
                         .process(e -> {
                             records.incrementAndGet();

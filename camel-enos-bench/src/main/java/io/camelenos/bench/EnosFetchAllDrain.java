@@ -3,7 +3,6 @@ package io.camelenos.bench;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,21 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EnosFetchAllDrain implements Drain {
 
-    private final CamelContext camel = new DefaultCamelContext();
+    private final CamelContext camel;
     private final ProducerTemplate template;
     private final AtomicLong records = new AtomicLong();
 
     public EnosFetchAllDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize) throws Exception {
-        camel.getPropertiesComponent().addInitialProperty("enos.url", baseUrl);
-        camel.getPropertiesComponent().addInitialProperty("enos.org", orgId);
-        camel.getPropertiesComponent().addInitialProperty("enos.key", appKey);
-        camel.getPropertiesComponent().addInitialProperty("enos.secret", appSecret);
+        camel = EnosRoutes.context(baseUrl, orgId, appKey, appSecret);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:drain")
-                        .to("enos:asset/search?fetchAll=true&pageSize=" + pageSize + "&gatewayUrl={{enos.url}}"
-                                + "&orgId={{enos.org}}&appKey={{enos.key}}&appSecret=RAW({{enos.secret}})")
+                        .to("enos:asset/search?fetchAll=true&pageSize=" + pageSize + EnosRoutes.CONNECTION)
                         .split(body()).streaming()
                             .process(e -> records.incrementAndGet())
                         .end();
