@@ -23,11 +23,7 @@ public class BulkAssetUpdateRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        CsvDataFormat csv = new CsvDataFormat();
-        csv.setUseMaps(true);
-        csv.setLazyLoad(true);
-        csv.setIgnoreEmptyLines(true);
-        csv.setTrim(true);
+        CsvDataFormat csv = CsvRows.input();
 
         from("file:{{bulk-update.input-dir}}?include=.*\\.csv&move=.done&moveFailed=.failed")
                 .routeId(ROUTE_ID)
@@ -75,7 +71,7 @@ public class BulkAssetUpdateRoutes extends RouteBuilder {
     }
 
     private static String reportLine(Exchange e, String result, String requestId, String code, String message) {
-        return String.join(",", String.valueOf(e.getProperty("line")), RowTally.quote(e.getProperty("assetId", String.class)),
-                result, RowTally.quote(requestId), code, RowTally.quote(message)) + "\n";
+        return String.join(",", String.valueOf(e.getProperty("line")), CsvRows.quote(e.getProperty("assetId", String.class)),
+                result, CsvRows.quote(requestId), code, CsvRows.quote(message)) + "\n";
     }
 }

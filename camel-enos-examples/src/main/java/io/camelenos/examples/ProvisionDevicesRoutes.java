@@ -29,11 +29,7 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        CsvDataFormat csv = new CsvDataFormat();
-        csv.setUseMaps(true);
-        csv.setLazyLoad(true);
-        csv.setIgnoreEmptyLines(true);
-        csv.setTrim(true);
+        CsvDataFormat csv = CsvRows.input();
 
         from("file:{{provision.input-dir}}?include=.*\\.csv&move=.done&moveFailed=.failed")
                 .routeId(ROUTE_ID)
@@ -123,8 +119,8 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
 
     private static String reportLine(Exchange e, String result, String code, String message) {
         String line = String.join(",", String.valueOf(e.getProperty("line")),
-                RowTally.quote(e.getProperty("deviceKey", String.class)), result, RowTally.quote(e.getProperty("assetId", String.class)),
-                code, RowTally.quote(message)) + "\n";
+                CsvRows.quote(e.getProperty("deviceKey", String.class)), result, CsvRows.quote(e.getProperty("assetId", String.class)),
+                code, CsvRows.quote(message)) + "\n";
         return Boolean.TRUE.equals(e.getProperty("firstRow")) ? REPORT_HEADER + line : line;
     }
 

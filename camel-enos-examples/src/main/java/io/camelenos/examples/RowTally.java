@@ -33,13 +33,4 @@ final class RowTally implements AggregationStrategy {
         inputExchange.setProperty(success, exchange.getProperty(success));
         inputExchange.setProperty("failed", exchange.getProperty("failed"));
     }
-
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }
