@@ -57,16 +57,21 @@ public abstract class EnosTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        context.addComponent("enos", componentFor(sim));
+        return context;
+    }
+
+    /** An enos: component pointed at an emulator, with short retry backoffs so retry tests run fast. */
+    public static EnosComponent componentFor(EnosSimulator simulator) {
         EnosComponent enos = new EnosComponent();
         EnosConfiguration c = enos.getConfiguration();
-        c.setGatewayUrl(sim.baseUrl());
-        c.setAppKey(sim.appKey());
-        c.setAppSecret(sim.appSecret());
-        c.setOrgId(sim.orgId());
+        c.setGatewayUrl(simulator.baseUrl());
+        c.setAppKey(simulator.appKey());
+        c.setAppSecret(simulator.appSecret());
+        c.setOrgId(simulator.orgId());
         c.setRetryInitialBackoff(10);
         c.setRetryMaxBackoff(50);
-        context.addComponent("enos", enos);
-        return context;
+        return enos;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.camelenos.component.EnosComponent;
-import io.camelenos.component.EnosConfiguration;
+import io.camelenos.component.EnosTestSupport;
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
 import org.apache.camel.CamelContext;
@@ -46,15 +46,7 @@ public abstract class ConsumerTestSupport extends CamelTestSupport {
     }
 
     static EnosComponent component() {
-        EnosComponent enos = new EnosComponent();
-        EnosConfiguration c = enos.getConfiguration();
-        c.setGatewayUrl(sim.baseUrl());
-        c.setAppKey(sim.appKey());
-        c.setAppSecret(sim.appSecret());
-        c.setOrgId(sim.orgId());
-        c.setRetryInitialBackoff(10);
-        c.setRetryMaxBackoff(50);
-        return enos;
+        return EnosTestSupport.componentFor(sim);
     }
 
     /** Adds a route from the URI (no scheduler: the test polls) into a collector, and returns the collector. */
