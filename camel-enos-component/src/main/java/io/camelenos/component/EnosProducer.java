@@ -8,6 +8,7 @@ import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.PageIterator;
+import io.camelenos.component.client.Pages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -52,7 +53,7 @@ public class EnosProducer extends DefaultProducer {
 
     private void fetchAll(Message in, JsonNode baseBody, PageCursor first) {
         PageIterator records = new PageIterator(getEndpoint().getClient(),
-                cursor -> requests.create(in, baseBody, cursor), op.pagination(), op.items(), first);
+                cursor -> requests.create(in, baseBody, cursor), op, first);
         // the first page is fetched now so that a bad request fails here, not inside the splitter
         setHeaders(in, records.fetchFirst());
         in.setBody(new Iterator<Object>() {
@@ -74,7 +75,7 @@ public class EnosProducer extends DefaultProducer {
         Integer pageSize = in.getHeader(EnosConstants.PAGE_SIZE, configuration.getPageSize(), Integer.class);
         String pageToken = in.getHeader(EnosConstants.PAGE_TOKEN, configuration.getPageToken(), String.class);
         if (configuration.isFetchAll() && op.pagination() == PaginationStyle.PAGE && pageNo == null) {
-            pageNo = 1; // following pages need a number to count from
+            pageNo = op.firstPage(); // following pages need a number to count from
         }
         return new PageCursor(pageNo, pageSize, pageToken);
     }
@@ -87,10 +88,15 @@ public class EnosProducer extends DefaultProducer {
                 // no paging headers
             }
             case PAGE -> {
-                JsonNode pagination = reply.pagination();
+                JsonNode pagination = Pages.pagination(op, reply);
                 setIfPresent(in, EnosConstants.PAGE_NO, pagination.path("pageNo"), Integer.class);
                 setIfPresent(in, EnosConstants.PAGE_SIZE, pagination.path("pageSize"), Integer.class);
-                setIfPresent(in, EnosConstants.TOTAL_SIZE, pagination.path("totalSize"), Long.class);
+                long total = Pages.total(pagination);
+                if (total >= 0) {
+                    in.setHeader(EnosConstants.TOTAL_SIZE, total);
+                } else {
+                    in.removeHeader(EnosConstants.TOTAL_SIZE);
+                }
             }
             case SCROLL -> {
                 JsonNode token = reply.data().path("pageToken");

@@ -108,6 +108,8 @@ public final class EnosCatalog {
                 Envelope.valueOf(text(op, service, "envelope", "CODE")),
                 PaginationStyle.valueOf(op.path("pagination").asText("NONE")),
                 op.path("items").asText(""),
+                Integer.parseInt(text(op, service, "firstPage", "1")),
+                text(op, service, "paginationAt", "/pagination"),
                 Boolean.parseBoolean(text(op, service, "orgId", "true")),
                 op.hasNonNull("doc") ? op.get("doc").asText() : null,
                 op.hasNonNull("source") ? op.get("source").asText() : null);
