@@ -151,7 +151,9 @@ public class EnosConsumerConfiguration {
 
     /**
      * TSDB consumer: milliseconds before each watermark that every poll reads again, to catch late-arriving data;
-     * records already delivered in that window are not emitted again.
+     * records already delivered in that window are not emitted again. Alert consumer: milliseconds before the newest
+     * occurTime seen where each poll starts its search of the alert history for alerts raised and recovered between
+     * two polls (for alerts that reach EnOS late).
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;
