@@ -31,9 +31,10 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
     static final String API_SERVICE = "api";
     static final String API_CALL = "call";
 
-    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, or api "
-                           + "for enos:api/call (which then takes the gateway service path, e.g. asset-service, as "
-                           + "its service query option).")
+    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, iam, "
+                           + "app-portal, prediction, batch, data-federation, stream, or api for enos:api/call "
+                           + "(which then takes the gateway service path, e.g. asset-service, as its service query "
+                           + "option).")
     @Metadata(required = true)
     private String service;
     @UriPath(description = "The operation of the service, e.g. searchDevice, getAsset, search, raw; call for "
