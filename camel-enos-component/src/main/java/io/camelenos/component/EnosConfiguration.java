@@ -80,6 +80,38 @@ public class EnosConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private Integer scope;
     @UriParam(label = "producer")
+    private String userId;
+    @UriParam(label = "producer")
+    private String serviceId;
+    @UriParam(label = "producer")
+    private String flowId;
+    @UriParam(label = "producer")
+    private String flowInstanceId;
+    @UriParam(label = "producer")
+    private String taskInstanceId;
+    @UriParam(label = "producer")
+    private String channelId;
+    @UriParam(label = "producer")
+    private String channelType;
+    @UriParam(label = "producer")
+    private String dataSourceName;
+    @UriParam(label = "producer")
+    private String sqlQuery;
+    @UriParam(label = "producer")
+    private String jobId;
+    @UriParam(label = "producer")
+    private String taskId;
+    @UriParam(label = "producer")
+    private String pipelineId;
+    @UriParam(label = "producer")
+    private String stageInstanceName;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean followDownload;
+    @UriParam(label = "producer", defaultValue = "1000")
+    private long downloadPollInterval = 1000L;
+    @UriParam(label = "producer", defaultValue = "600000")
+    private long downloadTimeout = 600000L;
+    @UriParam(label = "producer")
     private Integer pageSize;
     @UriParam(label = "producer")
     private Integer pageNo;
@@ -441,6 +473,184 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setScope(Integer scope) {
         this.scope = scope;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    /**
+     * The EnOS user id the batch processing service acts for (every batch call but time).
+     */
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    /**
+     * The deployed model service id of a prediction (ML) forecast.
+     */
+    public void setServiceId(String serviceId) {
+        this.serviceId = serviceId;
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    /**
+     * The batch workflow id.
+     */
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
+    }
+
+    public String getFlowInstanceId() {
+        return flowInstanceId;
+    }
+
+    /**
+     * The batch workflow instance (run) id, sent as flowInstId.
+     */
+    public void setFlowInstanceId(String flowInstanceId) {
+        this.flowInstanceId = flowInstanceId;
+    }
+
+    public String getTaskInstanceId() {
+        return taskInstanceId;
+    }
+
+    /**
+     * The batch task instance id, sent as taskInstId.
+     */
+    public void setTaskInstanceId(String taskInstanceId) {
+        this.taskInstanceId = taskInstanceId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    /**
+     * The Data Federation channel id (a path parameter).
+     */
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public String getChannelType() {
+        return channelType;
+    }
+
+    /**
+     * The Data Federation channel type to list: READ or WRITE (unset: both).
+     */
+    public void setChannelType(String channelType) {
+        this.channelType = channelType;
+    }
+
+    public String getDataSourceName() {
+        return dataSourceName;
+    }
+
+    /**
+     * The data source of a Data Federation write channel.
+     */
+    public void setDataSourceName(String dataSourceName) {
+        this.dataSourceName = dataSourceName;
+    }
+
+    public String getSqlQuery() {
+        return sqlQuery;
+    }
+
+    /**
+     * The SQL query of a Data Federation read.
+     */
+    public void setSqlQuery(String sqlQuery) {
+        this.sqlQuery = sqlQuery;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    /**
+     * The Data Federation job id (a path parameter).
+     */
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /**
+     * The Data Federation download task id (a path parameter).
+     */
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getPipelineId() {
+        return pipelineId;
+    }
+
+    /**
+     * The stream processing pipeline id (a path parameter, or a body field of stage-state calls).
+     */
+    public void setPipelineId(String pipelineId) {
+        this.pipelineId = pipelineId;
+    }
+
+    public String getStageInstanceName() {
+        return stageInstanceName;
+    }
+
+    /**
+     * The stage of a stream processing pipeline whose state is read or deleted, e.g. Window_1.
+     */
+    public void setStageInstanceName(String stageInstanceName) {
+        this.stageInstanceName = stageInstanceName;
+    }
+
+    public boolean isFollowDownload() {
+        return followDownload;
+    }
+
+    /**
+     * data-federation/requestDownload: poll the task's status every downloadPollInterval until it is done or canceled
+     * and answer that final status (the task id in CamelEnosTaskId), instead of answering the task id at once.
+     */
+    public void setFollowDownload(boolean followDownload) {
+        this.followDownload = followDownload;
+    }
+
+    public long getDownloadPollInterval() {
+        return downloadPollInterval;
+    }
+
+    /**
+     * Milliseconds between two status polls of a followed download.
+     */
+    public void setDownloadPollInterval(long downloadPollInterval) {
+        this.downloadPollInterval = downloadPollInterval;
+    }
+
+    public long getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    /**
+     * Milliseconds a followed download may take before the exchange fails with an ExchangeTimedOutException naming the
+     * task id.
+     */
+    public void setDownloadTimeout(long downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public Integer getPageSize() {

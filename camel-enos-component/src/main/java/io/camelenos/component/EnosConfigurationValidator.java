@@ -22,6 +22,8 @@ final class EnosConfigurationValidator {
         notNegative("maxRetries", c.getMaxRetries());
         notNegative("retryAfterCap", c.getRetryAfterCap());
         notNegative("tokenRefreshBefore", c.getTokenRefreshBefore());
+        positive("downloadPollInterval", c.getDownloadPollInterval());
+        positive("downloadTimeout", c.getDownloadTimeout());
         check(c.getRateLimit() >= 0 && !Double.isNaN(c.getRateLimit()), "rateLimit", c.getRateLimit(),
                 "must be 0 (off) or a positive number of requests per second");
         check(c.getPageSize() == null || c.getPageSize() > 0, "pageSize", c.getPageSize(), "must be greater than 0");

@@ -1,6 +1,8 @@
 package io.camelenos.component;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.EnosOperation;
@@ -23,6 +25,7 @@ public class EnosProducer extends DefaultProducer {
     private final EnosConfiguration configuration;
     private final EnosRequestFactory requests;
     private final EnosResultMapper results;
+    private final EnosDownloadFollower downloads;
 
     public EnosProducer(EnosEndpoint endpoint) {
         super(endpoint);
@@ -30,6 +33,8 @@ public class EnosProducer extends DefaultProducer {
         this.configuration = endpoint.getConfiguration();
         this.requests = new EnosRequestFactory(endpoint.getComponent().getMapper(), op, configuration);
         this.results = new EnosResultMapper(endpoint.getComponent().getMapper(), configuration.getOutputType());
+        this.downloads = configuration.isFollowDownload()
+                ? new EnosDownloadFollower(endpoint.getComponent().getMapper(), configuration) : null;
     }
 
     @Override
@@ -46,9 +51,30 @@ public class EnosProducer extends DefaultProducer {
             fetchAll(in, baseBody, cursor);
         } else {
             EnosReply reply = getEndpoint().getClient().send(requests.create(in, baseBody, cursor));
+            if (downloads != null) {
+                reply = downloads.follow(getEndpoint().getClient(), exchange, reply);
+            }
             setHeaders(in, reply);
-            in.setBody(results.convert(reply.data()));
+            setBody(in, reply);
         }
+    }
+
+    private void setBody(Message in, EnosReply reply) {
+        switch (op.result()) {
+            case DATA -> in.setBody(results.convert(reply.data()));
+            case ANSWER -> in.setBody(results.convert(reply.root()));
+            case ROWS -> {
+                in.setHeader(EnosConstants.COLUMNS, texts(reply.data().path("columns")));
+                in.setHeader(EnosConstants.COLUMN_TYPES, texts(reply.data().path("metadata")));
+                in.setBody(results.convertEach(PageIterator.items(reply.data(), op.items())));
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private void fetchAll(Message in, JsonNode baseBody, PageCursor first) {

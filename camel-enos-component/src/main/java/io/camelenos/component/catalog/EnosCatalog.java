@@ -112,7 +112,8 @@ public final class EnosCatalog {
                 text(op, service, "paginationAt", "/pagination"),
                 Boolean.parseBoolean(text(op, service, "orgId", "true")),
                 op.hasNonNull("doc") ? op.get("doc").asText() : null,
-                op.hasNonNull("source") ? op.get("source").asText() : null);
+                op.hasNonNull("source") ? op.get("source").asText() : null,
+                ResultStyle.valueOf(op.path("result").asText("DATA")));
     }
 
     /** An operation's own value, else its service's default, else the fallback. */

@@ -28,11 +28,12 @@ import java.util.regex.Pattern;
  * @param orgId        whether the orgId query parameter is sent
  * @param doc          the documentation page this entry comes from (enos-api-endpoints.txt), or null
  * @param source       the reference source tag for endpoints known only from samples, or null
+ * @param result       what of the answer becomes the message body
  */
 public record EnosOperation(String service, String name, List<String> aliases, String basePath, String version,
         String method, String resource, String action, List<ParameterSpec> query, List<ParameterSpec> body,
         Envelope envelope, PaginationStyle pagination, String items, int firstPage, String paginationAt, boolean orgId,
-        String doc, String source) {
+        String doc, String source, ResultStyle result) {
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 

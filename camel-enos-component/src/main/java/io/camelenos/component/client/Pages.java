@@ -9,8 +9,8 @@ import io.camelenos.component.catalog.EnosOperation;
  */
 public final class Pages {
 
-    /** The total-count fields the services use: DM searches, the App Portal, its message list. */
-    private static final String[] TOTAL_FIELDS = { "totalSize", "totalElements", "total" };
+    /** The total-count fields the services use: DM searches, the App Portal, its message list, batch instances. */
+    private static final String[] TOTAL_FIELDS = { "totalSize", "totalElements", "total", "count" };
 
     private Pages() {
     }

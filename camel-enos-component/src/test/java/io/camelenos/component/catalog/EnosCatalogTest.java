@@ -67,7 +67,10 @@ class EnosCatalogTest {
         assertEquals(Set.of(), missing);
     }
 
-    /** The naming rule of the README: the doc page in lowerCamel; TSDB data operations after their path. */
+    /**
+     * The naming rule of the README: the doc page in lowerCamel; TSDB data operations after their path; v2.0 twins of
+     * v2.1 operations (TSDB, batch) end in V20.
+     */
     @Test
     void operationNamesFollowTheNamingRule() {
         Set<String> documentedExceptions = Set.of("model/getThingModel", "model/searchThingModel");
@@ -79,7 +82,8 @@ class EnosCatalogTest {
                 assertEquals(expected + (op.version().equals("v2.0") ? "V20" : ""), op.name());
             } else if (op.doc() != null && !documentedExceptions.contains(op.key())) {
                 String page = op.doc().substring(op.doc().lastIndexOf('/') + 1).replace(".md", "");
-                assertEquals(lowerCamel(page, "_"), op.name(), op.doc());
+                String twin = op.service().equals("batch") && op.version().equals("v2.0") ? "V20" : "";
+                assertEquals(lowerCamel(page, "_") + twin, op.name(), op.doc());
             }
         }
     }
@@ -132,6 +136,36 @@ class EnosCatalogTest {
         // the storage policy doc samples answer in the code envelope
         assertEquals(Envelope.CODE, catalog.find("tsdb-policy", "getStoragePolicy").orElseThrow().envelope());
         assertEquals(Envelope.CODE, catalog.find("tsdb", "raw").orElseThrow().envelope());
+    }
+
+    @Test
+    void mlAndBatchUseTheStatusEnvelopeDataFederationAndStreamTheCodeEnvelope() {
+        assertEquals(Envelope.STATUS, catalog.find("prediction", "forecast").orElseThrow().envelope());
+        assertEquals(Envelope.STATUS, catalog.find("batch", "getFlowV20").orElseThrow().envelope());
+        assertEquals(Envelope.STATUS, catalog.find("batch", "getFlow").orElseThrow().envelope());
+        assertEquals(Envelope.CODE, catalog.find("data-federation", "read").orElseThrow().envelope());
+        assertEquals(Envelope.CODE, catalog.find("stream", "getStageState").orElseThrow().envelope());
+    }
+
+    @Test
+    void batchSearchesPageFromZeroAndBothVersionsAreCatalogued() {
+        for (String name : List.of("searchFlow", "searchFlowV20", "listFlowInstances", "listFlowInstancesV20")) {
+            EnosOperation op = catalog.find("batch", name).orElseThrow();
+            assertEquals(PaginationStyle.PAGE, op.pagination(), name);
+            assertEquals(0, op.firstPage(), name);
+        }
+        assertEquals("/batch-processing-service/v2.1/flows", catalog.find("batch", "searchFlow").orElseThrow().path());
+        assertEquals("/dataflow-batch-service/v2.0/flows", catalog.find("batch", "searchFlowV20").orElseThrow().path());
+        assertEquals("/flowInsts", catalog.find("batch", "listFlowInstances").orElseThrow().items());
+    }
+
+    @Test
+    void restStyleOperationsNameTheirPathParameters() {
+        assertEquals(List.of("channelId"), catalog.find("data-federation", "readData").orElseThrow().pathParameters());
+        assertEquals(List.of("channelId", "taskId"),
+                catalog.find("data-federation", "getDownloadStatus").orElseThrow().pathParameters());
+        assertEquals(List.of("pipelineId"), catalog.find("stream", "pausePipeline").orElseThrow().pathParameters());
+        assertEquals(ResultStyle.ROWS, catalog.find("data-federation", "readData").orElseThrow().result());
     }
 
     private static Documented described(EnosOperation op) {
