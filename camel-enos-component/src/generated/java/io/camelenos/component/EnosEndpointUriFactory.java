@@ -23,7 +23,8 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(82);
+        props.add("accessKey");
         props.add("action");
         props.add("appKey");
         props.add("appSecret");
@@ -41,6 +42,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("connectTimeout");
         props.add("delay");
         props.add("deviceKey");
+        props.add("email");
         props.add("endTime");
         props.add("envelope");
         props.add("eventId");
@@ -76,6 +78,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("queryParameters");
         props.add("rateLimit");
         props.add("recordKey");
+        props.add("refreshToken");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryAfterCap");
@@ -97,11 +100,20 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("tokenRefreshBefore");
         props.add("treeId");
         props.add("useFixedDelay");
+        props.add("userAccount");
+        props.add("userAuth");
+        props.add("userId");
+        props.add("userPassword");
+        props.add("userToken");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("appKey");
         secretProps.add("appSecret");
+        secretProps.add("refreshToken");
+        secretProps.add("userAccount");
+        secretProps.add("userPassword");
+        secretProps.add("userToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("queryParameters", "query.");

@@ -90,6 +90,14 @@ public final class EnosConstants {
     public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
     @Metadata(label = "producer", description = "The thing model search scope; overrides the scope option.", javaType = "Integer")
     public static final String SCOPE = "CamelEnosScope";
+    @Metadata(label = "producer", description = "The App Portal user id; overrides the userId option.", javaType = "String")
+    public static final String USER_ID = "CamelEnosUserId";
+    @Metadata(label = "producer", description = "The App Portal application access key; overrides the accessKey option.", javaType = "String")
+    public static final String ACCESS_KEY = "CamelEnosAccessKey";
+    @Metadata(label = "producer", description = "A user email address; overrides the email option.", javaType = "String")
+    public static final String EMAIL = "CamelEnosEmail";
+    @Metadata(label = "producer", description = "An App Portal refresh token; overrides the refreshToken option.", javaType = "String")
+    public static final String REFRESH_TOKEN = "CamelEnosRefreshToken";
 
     private EnosConstants() {
     }

@@ -30,9 +30,9 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
     static final String API_SERVICE = "api";
     static final String API_CALL = "call";
 
-    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, or api "
-                           + "for enos:api/call (which then takes the gateway service path, e.g. asset-service, as "
-                           + "its service query option).")
+    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, iam, "
+                           + "app-portal, or api for enos:api/call (which then takes the gateway service path, e.g. "
+                           + "asset-service, as its service query option).")
     @Metadata(required = true)
     private String service;
     @UriPath(description = "The operation of the service, e.g. searchDevice, getAsset, search, raw; call for "
@@ -84,7 +84,8 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
                 .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
         return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
                 configuration.getMethod(), path, configuration.getAction(), query, List.of(),
-                configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true, null, null);
+                configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true, configuration.getUserAuth(),
+                null, null);
     }
 
     @Override

@@ -28,6 +28,10 @@ public enum EnosParameter {
     POLICY_ID("policyId", EnosConstants.POLICY_ID, EnosConfiguration::getPolicyId),
     IS_PATCH_UPDATE("isPatchUpdate", EnosConstants.IS_PATCH_UPDATE, EnosConfiguration::getIsPatchUpdate),
     SCOPE("scope", EnosConstants.SCOPE, EnosConfiguration::getScope),
+    USER_ID("userId", EnosConstants.USER_ID, EnosConfiguration::getUserId),
+    ACCESS_KEY("accessKey", EnosConstants.ACCESS_KEY, EnosConfiguration::getAccessKey),
+    EMAIL("email", EnosConstants.EMAIL, EnosConfiguration::getEmail),
+    REFRESH_TOKEN("refreshToken", EnosConstants.REFRESH_TOKEN, EnosConfiguration::getRefreshToken),
     PAGE_SIZE("pageSize", EnosConstants.PAGE_SIZE, EnosConfiguration::getPageSize);
 
     private final String option;
