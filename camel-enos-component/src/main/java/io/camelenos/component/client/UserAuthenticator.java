@@ -106,8 +106,9 @@ public final class UserAuthenticator {
                 login.envelope(), login.service(), login.name()));
         JsonNode session = iam ? reply.data().path("session").path("id") : reply.data().path("accessToken");
         if (!session.isTextual() || session.asText().isEmpty()) {
-            throw new EnosApiException(reply.code(), "The login answer carries no " + (iam ? "session id" : "accessToken"),
-                    reply.requestId(), reply.httpStatus(), login.service(), login.name());
+            String missing = iam ? "session id" : "accessToken";
+            throw new EnosApiException(reply.code(), "The login answer carries no " + missing, reply.requestId(),
+                    reply.httpStatus(), login.service(), login.name());
         }
         LOG.debug("Logged in to EnOS {} as a user", login.service());
         return session.asText();

@@ -149,7 +149,8 @@ class EnosCatalogTest {
     private static Documented parse(String line) {
         String[] parts = line.substring(line.indexOf(": ") + 2).trim().split(" ");
         String method = parts.length < 2 ? null : parts[0];
-        URI uri = URI.create(parts[parts.length - 1].replace("{apigw-address}", "gateway").replace("{", "%7B").replace("}", "%7D"));
+        String url = parts[parts.length - 1]; // the method is missing from a few pages
+        URI uri = URI.create(url.replace("{apigw-address}", "gateway").replace("{", "%7B").replace("}", "%7D"));
         String path = uri.getPath();
         String action = uri.getQuery() == null ? null : uri.getQuery().replaceFirst("^.*?action=([^&]*).*$", "$1");
         return new Documented(method, path, action);

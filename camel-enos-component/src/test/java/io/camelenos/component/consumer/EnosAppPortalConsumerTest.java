@@ -82,11 +82,13 @@ class EnosAppPortalConsumerTest extends ConsumerTestSupport {
         String granted = sim.dataSet().assetId(30);
         template.requestBody("enos:asset/updateAsset?isPatchUpdate=true",
                 Map.of("asset", Map.of("assetId", renamed, "name", Map.of("defaultValue", "Renamed turbine"))));
-        template.requestBody("enos:app-portal/authorizeAsset?userId=" + OPERATOR + "&assetIds=" + granted, (Object) null);
+        template.requestBody("enos:app-portal/authorizeAsset?userId=" + OPERATOR + "&assetIds=" + granted,
+                (Object) null);
         pollOnce("operator");
 
         Map<String, String> changes = collector.takeAll().stream().collect(Collectors.toMap(
-                e -> e.getMessage().getHeader(EnosConstants.RECORD_KEY, String.class), EnosAppPortalConsumerTest::change));
+                e -> e.getMessage().getHeader(EnosConstants.RECORD_KEY, String.class),
+                EnosAppPortalConsumerTest::change));
         assertEquals(Map.of(renamed, "UPDATED", granted, "CREATED"), changes);
 
         pollOnce("operator");
