@@ -30,6 +30,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         EnosComponent target = (EnosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "action": getOrCreateConfiguration(target).setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": getOrCreateConfiguration(target).setAppKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,6 +63,7 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "downloadPollInterval": getOrCreateConfiguration(target).setDownloadPollInterval(property(camelContext, long.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "envelope": getOrCreateConfiguration(target).setEnvelope(property(camelContext, io.camelenos.component.catalog.Envelope.class, value)); return true;
@@ -116,6 +119,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryaftercap":
@@ -141,8 +146,16 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": getOrCreateConfiguration(target).setTokenRefreshBefore(property(camelContext, long.class, value)); return true;
         case "treeid":
         case "treeId": getOrCreateConfiguration(target).setTreeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "useraccount":
+        case "userAccount": getOrCreateConfiguration(target).setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "userauth":
+        case "userAuth": getOrCreateConfiguration(target).setUserAuth(property(camelContext, io.camelenos.component.catalog.UserAuth.class, value)); return true;
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "userpassword":
+        case "userPassword": getOrCreateConfiguration(target).setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "usertoken":
+        case "userToken": getOrCreateConfiguration(target).setUserToken(property(camelContext, java.lang.String.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -151,6 +164,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "action": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
@@ -182,6 +197,7 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "downloadPollInterval": return long.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "email": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "envelope": return io.camelenos.component.catalog.Envelope.class;
@@ -237,6 +253,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryaftercap":
@@ -262,8 +280,16 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return long.class;
         case "treeid":
         case "treeId": return java.lang.String.class;
+        case "useraccount":
+        case "userAccount": return java.lang.String.class;
+        case "userauth":
+        case "userAuth": return io.camelenos.component.catalog.UserAuth.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "userpassword":
+        case "userPassword": return java.lang.String.class;
+        case "usertoken":
+        case "userToken": return java.lang.String.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -273,6 +299,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         EnosComponent target = (EnosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "action": return getOrCreateConfiguration(target).getAction();
         case "appkey":
         case "appKey": return getOrCreateConfiguration(target).getAppKey();
@@ -304,6 +332,7 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "downloadPollInterval": return getOrCreateConfiguration(target).getDownloadPollInterval();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
+        case "email": return getOrCreateConfiguration(target).getEmail();
         case "endtime":
         case "endTime": return getOrCreateConfiguration(target).getEndTime();
         case "envelope": return getOrCreateConfiguration(target).getEnvelope();
@@ -359,6 +388,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryaftercap":
@@ -384,8 +415,16 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return getOrCreateConfiguration(target).getTokenRefreshBefore();
         case "treeid":
         case "treeId": return getOrCreateConfiguration(target).getTreeId();
+        case "useraccount":
+        case "userAccount": return getOrCreateConfiguration(target).getUserAccount();
+        case "userauth":
+        case "userAuth": return getOrCreateConfiguration(target).getUserAuth();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
+        case "userpassword":
+        case "userPassword": return getOrCreateConfiguration(target).getUserPassword();
+        case "usertoken":
+        case "userToken": return getOrCreateConfiguration(target).getUserToken();
         case "version": return getOrCreateConfiguration(target).getVersion();
         default: return null;
         }

@@ -23,6 +23,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         EnosEndpoint target = (EnosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "action": target.getConfiguration().setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": target.getConfiguration().setAppKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -63,6 +65,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "downloadPollInterval": target.getConfiguration().setDownloadPollInterval(property(camelContext, long.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "envelope": target.getConfiguration().setEnvelope(property(camelContext, io.camelenos.component.catalog.Envelope.class, value)); return true;
@@ -134,6 +137,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "recordkey":
         case "recordKey": target.getConsumerConfiguration().setRecordKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -182,8 +187,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": target.getConfiguration().setTreeId(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useraccount":
+        case "userAccount": target.getConfiguration().setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "userauth":
+        case "userAuth": target.getConfiguration().setUserAuth(property(camelContext, io.camelenos.component.catalog.UserAuth.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "userpassword":
+        case "userPassword": target.getConfiguration().setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "usertoken":
+        case "userToken": target.getConfiguration().setUserToken(property(camelContext, java.lang.String.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -192,6 +205,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "action": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
@@ -232,6 +247,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "downloadPollInterval": return long.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "email": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "envelope": return io.camelenos.component.catalog.Envelope.class;
@@ -303,6 +319,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": return double.class;
         case "recordkey":
         case "recordKey": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -351,8 +369,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useraccount":
+        case "userAccount": return java.lang.String.class;
+        case "userauth":
+        case "userAuth": return io.camelenos.component.catalog.UserAuth.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "userpassword":
+        case "userPassword": return java.lang.String.class;
+        case "usertoken":
+        case "userToken": return java.lang.String.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -362,6 +388,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         EnosEndpoint target = (EnosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return target.getConfiguration().getAccessKey();
         case "action": return target.getConfiguration().getAction();
         case "appkey":
         case "appKey": return target.getConfiguration().getAppKey();
@@ -402,6 +430,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "downloadPollInterval": return target.getConfiguration().getDownloadPollInterval();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
+        case "email": return target.getConfiguration().getEmail();
         case "endtime":
         case "endTime": return target.getConfiguration().getEndTime();
         case "envelope": return target.getConfiguration().getEnvelope();
@@ -473,6 +502,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "recordkey":
         case "recordKey": return target.getConsumerConfiguration().getRecordKey();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -521,8 +552,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return target.getConfiguration().getTreeId();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useraccount":
+        case "userAccount": return target.getConfiguration().getUserAccount();
+        case "userauth":
+        case "userAuth": return target.getConfiguration().getUserAuth();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
+        case "userpassword":
+        case "userPassword": return target.getConfiguration().getUserPassword();
+        case "usertoken":
+        case "userToken": return target.getConfiguration().getUserToken();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }

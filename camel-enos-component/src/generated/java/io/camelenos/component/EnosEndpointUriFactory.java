@@ -23,7 +23,8 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(90);
+        Set<String> props = new HashSet<>(97);
+        props.add("accessKey");
         props.add("action");
         props.add("appKey");
         props.add("appSecret");
@@ -46,6 +47,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("deviceKey");
         props.add("downloadPollInterval");
         props.add("downloadTimeout");
+        props.add("email");
         props.add("endTime");
         props.add("envelope");
         props.add("eventId");
@@ -86,6 +88,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("queryParameters");
         props.add("rateLimit");
         props.add("recordKey");
+        props.add("refreshToken");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryAfterCap");
@@ -112,12 +115,20 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("tokenRefreshBefore");
         props.add("treeId");
         props.add("useFixedDelay");
+        props.add("userAccount");
+        props.add("userAuth");
         props.add("userId");
+        props.add("userPassword");
+        props.add("userToken");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("appKey");
         secretProps.add("appSecret");
+        secretProps.add("refreshToken");
+        secretProps.add("userAccount");
+        secretProps.add("userPassword");
+        secretProps.add("userToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("queryParameters", "query.");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.Envelope;
+import io.camelenos.component.catalog.UserAuth;
 import io.camelenos.component.client.EnosClient;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
@@ -43,6 +44,12 @@ public class EnosConfiguration implements Cloneable {
     private long tokenRefreshBefore = 600000L;
     @UriParam(label = "advanced")
     private EnosClient client;
+    @UriParam(label = "security", secret = true)
+    private String userAccount;
+    @UriParam(label = "security", secret = true)
+    private String userPassword;
+    @UriParam(label = "security", secret = true)
+    private String userToken;
     @UriParam(label = "producer")
     private String assetId;
     @UriParam(label = "producer")
@@ -112,6 +119,12 @@ public class EnosConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "600000")
     private long downloadTimeout = 600000L;
     @UriParam(label = "producer")
+    private String accessKey;
+    @UriParam(label = "producer")
+    private String email;
+    @UriParam(label = "producer", secret = true)
+    private String refreshToken;
+    @UriParam(label = "producer")
     private Integer pageSize;
     @UriParam(label = "producer")
     private Integer pageNo;
@@ -133,6 +146,8 @@ public class EnosConfiguration implements Cloneable {
     private String action;
     @UriParam(label = "producer", defaultValue = "CODE")
     private Envelope envelope = Envelope.CODE;
+    @UriParam(label = "producer", defaultValue = "NONE")
+    private UserAuth userAuth = UserAuth.NONE;
 
     public String getGatewayUrl() {
         return gatewayUrl;
@@ -275,6 +290,39 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setClient(EnosClient client) {
         this.client = client;
+    }
+
+    public String getUserAccount() {
+        return userAccount;
+    }
+
+    /**
+     * The EnOS user account (e.g. an email) the component logs in with for the IAM and App Portal operations that need a user (see the README's User logins); with userPassword.
+     */
+    public void setUserAccount(String userAccount) {
+        this.userAccount = userAccount;
+    }
+
+    public String getUserPassword() {
+        return userPassword;
+    }
+
+    /**
+     * The password of userAccount; sent only in the login request body, never logged.
+     */
+    public void setUserPassword(String userPassword) {
+        this.userPassword = userPassword;
+    }
+
+    public String getUserToken() {
+        return userToken;
+    }
+
+    /**
+     * A user credential obtained elsewhere, sent instead of logging in: an IAM session id for iam operations, an App Portal access token for app-portal operations. Not renewed by the component.
+     */
+    public void setUserToken(String userToken) {
+        this.userToken = userToken;
     }
 
     public String getAssetId() {
@@ -480,7 +528,8 @@ public class EnosConfiguration implements Cloneable {
     }
 
     /**
-     * The EnOS user id the batch processing service acts for (every batch call but time).
+     * The EnOS user id: the user a batch processing call acts for (every batch call but time), or the App Portal
+     * user an operation is about (e.g. u16000000000001).
      */
     public void setUserId(String userId) {
         this.userId = userId;
@@ -653,6 +702,39 @@ public class EnosConfiguration implements Cloneable {
         this.downloadTimeout = downloadTimeout;
     }
 
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * The application's access key sent by App Portal application and message operations.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /**
+     * The user email address of App Portal getUserDomain.
+     */
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * The App Portal refresh token of refreshAccessToken and revokeRefreshToken.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
     public Integer getPageSize() {
         return pageSize;
     }
@@ -772,6 +854,17 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setEnvelope(Envelope envelope) {
         this.envelope = envelope;
+    }
+
+    public UserAuth getUserAuth() {
+        return userAuth;
+    }
+
+    /**
+     * For enos:api/call: the user credential sent in the Authorization header: NONE, IAM (login session), PORTAL (App Portal access token) or APP_TOKEN (the app's access token as a bearer token).
+     */
+    public void setUserAuth(UserAuth userAuth) {
+        this.userAuth = userAuth;
     }
 
     /** A copy for one endpoint; the query parameter map is copied too, so endpoints never share it. */

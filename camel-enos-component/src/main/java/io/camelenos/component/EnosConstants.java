@@ -98,7 +98,7 @@ public final class EnosConstants {
     public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
     @Metadata(label = "producer", description = "The thing model search scope; overrides the scope option.", javaType = "Integer")
     public static final String SCOPE = "CamelEnosScope";
-    @Metadata(label = "producer", description = "The EnOS user id of batch calls; overrides the userId option.", javaType = "String")
+    @Metadata(label = "producer", description = "The EnOS user id of batch and App Portal calls; overrides the userId option.", javaType = "String")
     public static final String USER_ID = "CamelEnosUserId";
     @Metadata(label = "producer", description = "The ML model service id; overrides the serviceId option.", javaType = "String")
     public static final String SERVICE_ID = "CamelEnosServiceId";
@@ -124,6 +124,12 @@ public final class EnosConstants {
     public static final String PIPELINE_ID = "CamelEnosPipelineId";
     @Metadata(label = "producer", description = "The pipeline stage name; overrides the stageInstanceName option.", javaType = "String")
     public static final String STAGE_INSTANCE_NAME = "CamelEnosStageInstanceName";
+    @Metadata(label = "producer", description = "The App Portal application access key; overrides the accessKey option.", javaType = "String")
+    public static final String ACCESS_KEY = "CamelEnosAccessKey";
+    @Metadata(label = "producer", description = "A user email address; overrides the email option.", javaType = "String")
+    public static final String EMAIL = "CamelEnosEmail";
+    @Metadata(label = "producer", description = "An App Portal refresh token; overrides the refreshToken option.", javaType = "String")
+    public static final String REFRESH_TOKEN = "CamelEnosRefreshToken";
 
     private EnosConstants() {
     }

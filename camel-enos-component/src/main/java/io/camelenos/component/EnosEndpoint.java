@@ -89,8 +89,8 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
                 .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
         return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
                 configuration.getMethod(), path, configuration.getAction(), query, List.of(),
-                configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true, null, null,
-                ResultStyle.DATA);
+                configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true,
+                configuration.getUserAuth(), null, null, ResultStyle.DATA);
     }
 
     @Override

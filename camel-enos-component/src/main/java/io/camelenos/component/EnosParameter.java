@@ -41,7 +41,10 @@ public enum EnosParameter {
     JOB_ID("jobId", EnosConstants.JOB_ID, EnosConfiguration::getJobId),
     TASK_ID("taskId", EnosConstants.TASK_ID, EnosConfiguration::getTaskId),
     PIPELINE_ID("pipelineId", EnosConstants.PIPELINE_ID, EnosConfiguration::getPipelineId),
-    STAGE_INSTANCE_NAME("stageInstanceName", EnosConstants.STAGE_INSTANCE_NAME, EnosConfiguration::getStageInstanceName);
+    STAGE_INSTANCE_NAME("stageInstanceName", EnosConstants.STAGE_INSTANCE_NAME, EnosConfiguration::getStageInstanceName),
+    ACCESS_KEY("accessKey", EnosConstants.ACCESS_KEY, EnosConfiguration::getAccessKey),
+    EMAIL("email", EnosConstants.EMAIL, EnosConfiguration::getEmail),
+    REFRESH_TOKEN("refreshToken", EnosConstants.REFRESH_TOKEN, EnosConfiguration::getRefreshToken);
 
     private final String option;
     private final String header;

@@ -41,7 +41,8 @@ final class EnosRequestFactory {
     /** The request for one page (cursor may be null for non-paged calls). */
     EnosRequest create(Message in, JsonNode baseBody, PageCursor cursor) {
         String body = hasBody() ? body(in, baseBody, cursor) : null;
-        return new EnosRequest(op.method(), path(in), query(in, cursor), body, op.envelope(), op.service(), op.name());
+        return new EnosRequest(op.method(), path(in), query(in, cursor), body, op.envelope(), op.service(), op.name(),
+                op.userAuth());
     }
 
     /** The message body as JSON: null for GET and for an empty body; JSON text, Map or POJO otherwise. */

@@ -111,6 +111,7 @@ public final class EnosCatalog {
                 Integer.parseInt(text(op, service, "firstPage", "1")),
                 text(op, service, "paginationAt", "/pagination"),
                 Boolean.parseBoolean(text(op, service, "orgId", "true")),
+                UserAuth.valueOf(text(op, service, "userAuth", "NONE")),
                 op.hasNonNull("doc") ? op.get("doc").asText() : null,
                 op.hasNonNull("source") ? op.get("source").asText() : null,
                 ResultStyle.valueOf(op.path("result").asText("DATA")));

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param paginationAt JSON pointer to the {@code pagination} member of a page-number answer in the whole response
  *                     ({@code /pagination} in most services, {@code /data/pagination} in the App Portal)
  * @param orgId        whether the orgId query parameter is sent
+ * @param userAuth     the user credential sent in the Authorization header
  * @param doc          the documentation page this entry comes from (enos-api-endpoints.txt), or null
  * @param source       the reference source tag for endpoints known only from samples, or null
  * @param result       what of the answer becomes the message body
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 public record EnosOperation(String service, String name, List<String> aliases, String basePath, String version,
         String method, String resource, String action, List<ParameterSpec> query, List<ParameterSpec> body,
         Envelope envelope, PaginationStyle pagination, String items, int firstPage, String paginationAt, boolean orgId,
-        String doc, String source, ResultStyle result) {
+        UserAuth userAuth, String doc, String source, ResultStyle result) {
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 

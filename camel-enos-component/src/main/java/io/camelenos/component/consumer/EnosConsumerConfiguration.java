@@ -77,7 +77,7 @@ public class EnosConsumerConfiguration {
     /**
      * The field that identifies a record of a search, used to drop records seen twice while paging and as the key of
      * change detection. By default the first present of eventId, alertId, commandId, ruleId, contentId, typeId,
-     * severityId, treeId, assetId, deviceKey, productKey, modelId, instanceId, flowId, pipelineId.
+     * severityId, treeId, assetId, deviceKey, productKey, modelId, instanceId, flowId, pipelineId, userId, id.
      */
     public void setRecordKey(String recordKey) {
         this.recordKey = recordKey;

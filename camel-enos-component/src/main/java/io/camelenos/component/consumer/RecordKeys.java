@@ -11,11 +11,11 @@ final class RecordKeys {
 
     /**
      * Most specific first: an alert, event or command record also names its asset, a rule or content its model, a
-     * batch flow instance its flow.
+     * batch flow instance its flow. The App Portal names its users userId or id, and its assets id.
      */
     private static final List<String> KNOWN = List.of("eventId", "alertId", "commandId", "ruleId", "contentId",
             "typeId", "severityId", "treeId", "assetId", "deviceKey", "productKey", "modelId", "instanceId", "flowId",
-            "pipelineId");
+            "pipelineId", "userId", "id");
 
     private final String configured;
     private String found;

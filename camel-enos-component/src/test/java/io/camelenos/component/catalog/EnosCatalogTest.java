@@ -39,7 +39,9 @@ class EnosCatalogTest {
             if (op.doc() != null) {
                 Documented doc = docs.get(op.doc());
                 assertNotNull(doc, op.key() + " cites " + op.doc() + ", which is not documented");
-                assertEquals(doc, described(op), op.key() + " against " + op.doc());
+                // a page that names no method (app_portal/get_organization_list.md) holds the path and action only
+                Documented mine = doc.method() == null ? new Documented(null, op.path(), op.action()) : described(op);
+                assertEquals(doc, mine, op.key() + " against " + op.doc());
             }
         }
     }
@@ -180,13 +182,12 @@ class EnosCatalogTest {
 
     private static Documented parse(String line) {
         String[] parts = line.substring(line.indexOf(": ") + 2).trim().split(" ");
-        if (parts.length < 2) {
-            return new Documented(null, null, null); // the doc gives no method (file endpoints)
-        }
-        URI uri = URI.create(parts[1].replace("{apigw-address}", "gateway").replace("{", "%7B").replace("}", "%7D"));
+        String method = parts.length < 2 ? null : parts[0];
+        String url = parts[parts.length - 1]; // the method is missing from a few pages
+        URI uri = URI.create(url.replace("{apigw-address}", "gateway").replace("{", "%7B").replace("}", "%7D"));
         String path = uri.getPath();
         String action = uri.getQuery() == null ? null : uri.getQuery().replaceFirst("^.*?action=([^&]*).*$", "$1");
-        return new Documented(parts[0], path, action);
+        return new Documented(method, path, action);
     }
 
     private static List<String> lines(String resource) throws IOException {
