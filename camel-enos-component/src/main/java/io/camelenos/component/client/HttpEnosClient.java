@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +34,9 @@ public final class HttpEnosClient implements EnosClient {
     /** API codes of server-side failures that a later attempt may not hit (reference §3). */
     private static final int DM_INTERNAL_ERROR = 99500;
     private static final int TSDB_INTERNAL_ERROR = 80500;
+    /** Query parameters that carry a credential: their values never reach a log. */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("refreshToken", "accessToken", "password",
+            "credentials");
 
     private final HttpClient http;
     private final String gatewayUrl;
@@ -143,7 +148,17 @@ public final class HttpEnosClient implements EnosClient {
         builder.method(request.method(), request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        return send(request, builder.build(), query);
+        return send(request, builder.build(), queryString(loggable(request.query())));
+    }
+
+    /** The query with the values of credential parameters (App Portal's refreshToken, ...) masked, for logs. */
+    private static Map<String, String> loggable(Map<String, String> query) {
+        if (query.keySet().stream().noneMatch(SECRET_PARAMETERS::contains)) {
+            return query;
+        }
+        Map<String, String> masked = new LinkedHashMap<>(query);
+        masked.replaceAll((name, value) -> SECRET_PARAMETERS.contains(name) ? "***" : value);
+        return masked;
     }
 
     private HttpResponse<String> send(EnosRequest request, HttpRequest httpRequest, String query) {
