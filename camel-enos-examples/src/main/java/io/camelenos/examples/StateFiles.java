@@ -23,11 +23,8 @@ final class StateFiles {
 
     /** A repository in the file the option names, started and stopped (compacted) with the CamelContext. */
     static FileStateRepository open(CamelContext context, String option) {
-        String path = context.resolvePropertyPlaceholders("{{" + option + "}}");
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("Option " + option + " must name the state file, was empty");
-        }
-        FileStateRepository repository = FileStateRepository.fileStateRepository(new File(path.strip()), MAX_FILE_SIZE);
+        String path = ExampleOptions.required(context, option);
+        FileStateRepository repository = FileStateRepository.fileStateRepository(new File(path), MAX_FILE_SIZE);
         try {
             context.addService(repository, true, true);
         } catch (Exception e) {

@@ -117,11 +117,14 @@ final class ExampleRun implements AutoCloseable {
         }
     }
 
-    /** Counts the exchanges a route completed with no body: its consumer's idle polls. */
+    /**
+     * Counts the idle polls of each route: the exchange a consumer starts with no body. (Its exchanges of a poll all
+     * carry a record; only the empty one of an idle poll, sent after the poll has ended, has none.)
+     */
     private final class IdlePollCounter extends EventNotifierSupport {
         @Override
         public void notify(CamelEvent event) {
-            Exchange exchange = ((CamelEvent.ExchangeCompletedEvent) event).getExchange();
+            Exchange exchange = ((CamelEvent.ExchangeCreatedEvent) event).getExchange();
             if (exchange.getFromRouteId() != null && exchange.getMessage().getBody() == null) {
                 idle(exchange.getFromRouteId()).incrementAndGet();
             }
@@ -129,7 +132,7 @@ final class ExampleRun implements AutoCloseable {
 
         @Override
         public boolean isEnabled(CamelEvent event) {
-            return event instanceof CamelEvent.ExchangeCompletedEvent;
+            return event instanceof CamelEvent.ExchangeCreatedEvent;
         }
     }
 }
