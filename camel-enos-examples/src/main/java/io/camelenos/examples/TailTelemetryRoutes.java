@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -125,7 +126,7 @@ public class TailTelemetryRoutes extends RouteBuilder {
             if (kept != null) {
                 return kept;
             }
-            String start = Instant.now(clock).minus(back).toString();
+            String start = Instant.now(clock).minus(back).truncatedTo(ChronoUnit.SECONDS).toString();
             state.setState(key, start);
             return start;
         } catch (DateTimeParseException e) {
