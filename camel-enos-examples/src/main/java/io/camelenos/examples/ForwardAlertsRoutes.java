@@ -2,6 +2,7 @@ package io.camelenos.examples;
 
 import java.time.Instant;
 
+import io.camelenos.component.EnosConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -50,8 +51,8 @@ public class ForwardAlertsRoutes extends RouteBuilder {
                     .when(body().isNull())
                         .log(LoggingLevel.DEBUG, "No new or recovered alert")
                     .otherwise()
-                        .setProperty("eventId", header("CamelEnosEventId"))
-                        .setProperty("alertState", header("CamelEnosAlertState"))
+                        .setProperty("eventId", header(EnosConstants.EVENT_ID))
+                        .setProperty("alertState", header(EnosConstants.ALERT_STATE))
                         .process(e -> e.setProperty("payload", AlertMessages.payload(e.getIn()).toString()))
                         // a redelivery runs the whole call again, from the payload
                         .to(WEBHOOK_CALL)

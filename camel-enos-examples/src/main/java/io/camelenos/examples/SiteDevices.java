@@ -45,8 +45,8 @@ record SiteDevices(String siteAssetId, String siteName, List<Group> groups) {
         }
         List<Group> groups = new ArrayList<>();
         assetsByModel.forEach((modelId, assetIds) -> {
-            List<String> modelPoints = pointsOf(enos, modelId, points);
-            if (!modelId.isEmpty() && !modelPoints.isEmpty()) {
+            List<String> modelPoints = modelId.isEmpty() ? List.of() : pointsOf(enos, modelId, points);
+            if (!modelPoints.isEmpty()) {
                 groups.add(new Group(modelId, List.copyOf(assetIds), modelPoints));
             }
         });
@@ -56,11 +56,6 @@ record SiteDevices(String siteAssetId, String siteName, List<Group> groups) {
                                                + " below it in its asset trees");
         }
         return new SiteDevices(siteAssetId, site.path("name").path("defaultValue").asText(siteAssetId), groups);
-    }
-
-    /** How many devices in all. */
-    int deviceCount() {
-        return groups.stream().mapToInt(g -> g.assetIds().size()).sum();
     }
 
     private static JsonNode site(ProducerTemplate enos, String siteAssetId) {

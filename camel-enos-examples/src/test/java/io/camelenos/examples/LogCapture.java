@@ -22,9 +22,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     String text() {
-        synchronized (captured) {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Override

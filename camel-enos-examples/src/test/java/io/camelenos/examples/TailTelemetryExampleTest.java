@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.TimeSeries;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,24 @@ class TailTelemetryExampleTest {
         IllegalArgumentException reason = cause(refused, IllegalArgumentException.class);
         assertTrue(reason.getMessage().startsWith("Option tail-telemetry.site-asset-id: no asset no-such-site"),
                 reason.getMessage());
+    }
+
+    @Test
+    void aStartTimeGivenAsADurationCountsBackFromTheFirstRunOnly() {
+        MemoryStateRepository state = new MemoryStateRepository();
+        Instant firstRun = Instant.parse("2026-01-01T10:00:00Z");
+        String first = TailTelemetryRoutes.startTime(state, "site1", "PT1H", Clock.fixed(firstRun, ZoneOffset.UTC));
+        String afterALongStop = TailTelemetryRoutes.startTime(state, "site1", "PT1H",
+                Clock.fixed(firstRun.plus(Duration.ofDays(3)), ZoneOffset.UTC));
+
+        assertEquals("2026-01-01T09:00:00Z", first);
+        assertEquals(first, afterALongStop, "the first run's start, so the stop leaves no gap");
+        assertEquals("2025-12-31T23:00:00Z", TailTelemetryRoutes.startTime(state, "site1",
+                "2026-01-01T00:00:00+01:00", Clock.systemUTC()), "an instant is taken as it is");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> TailTelemetryRoutes.startTime(state, "site1", "yesterday", Clock.systemUTC()));
+        assertTrue(bad.getMessage().startsWith("Option tail-telemetry.start-time must be"), bad.getMessage());
+        assertTrue(bad.getMessage().endsWith("was yesterday"), bad.getMessage());
     }
 
     private void runUntilCaughtUp(String site, Instant start) throws Exception {
