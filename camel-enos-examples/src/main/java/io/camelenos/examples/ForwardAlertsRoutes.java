@@ -38,6 +38,7 @@ public class ForwardAlertsRoutes extends RouteBuilder {
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .maximumRedeliveryDelay(ExampleOptions.number(getContext(), "forward-alerts.max-redelivery-delay", 0))
+                // Camel's own retry and exhausted logs can show the route's endpoints, the webhook URL among them
                 .logRetryAttempted(false)
                 .logExhausted(false)
                 .onRedelivery(e -> log.warn("Alert {}: webhook failed ({}); redelivery {} of {}",
