@@ -2,7 +2,7 @@ package io.camelenos.examples;
 
 import org.apache.camel.dataformat.csv.CsvDataFormat;
 
-/** The CSV handling both CSV examples share: how input files are read and how report fields are written. */
+/** The CSV handling the examples share: how input files are read and how fields are written. */
 final class CsvRows {
 
     private CsvRows() {
