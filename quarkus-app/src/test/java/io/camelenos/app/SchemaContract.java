@@ -54,7 +54,7 @@ abstract class SchemaContract {
         }
         MigrateResult result = configuration.load().migrate();
         assertTrue(result.success);
-        assertEquals("1", result.targetSchemaVersion);
+        assertEquals("2", result.targetSchemaVersion);
     }
 
     @Test
