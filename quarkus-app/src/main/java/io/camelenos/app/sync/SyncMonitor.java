@@ -208,8 +208,10 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         if (totalPages > 0) {
             LOG.info("{}: page {} of {}, {} records so far, {} records/s", title, pageNo, totalPages, pollRecords,
                     perSecond);
-        } else {
+        } else if (pollPages > 0) {
             LOG.info("{}: {} pages, {} records so far, {} records/s", title, pollPages, pollRecords, perSecond);
+        } else {
+            LOG.info("{}: {} records so far, {} records/s", title, pollRecords, perSecond);
         }
     }
 

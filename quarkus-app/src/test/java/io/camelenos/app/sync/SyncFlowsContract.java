@@ -288,6 +288,15 @@ abstract class SyncFlowsContract {
         changedAssetIsUpdatedOnTheNextPoll();
     }
 
+    @Test
+    void readyWhileTheFlowsPoll() throws Exception {
+        // Camel's consumer checks are part of readiness: UP before a first poll ends, and after
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        awaitEveryTableHasRows();
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'camel-consumers' }.status", equalTo("UP"));
+    }
+
     // ---- the data API
 
     @Test

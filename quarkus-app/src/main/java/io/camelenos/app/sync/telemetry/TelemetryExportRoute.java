@@ -34,8 +34,10 @@ public class TelemetryExportRoute extends SyncRoute {
         List<String> assets = clean(telemetry.assetIds());
         Optional<String> expression = telemetry.assetExpression().filter(e -> !e.isBlank());
         require(!points.isEmpty(), "telemetry.point-ids", telemetry.pointIds(), "must name at least one measure point");
-        require(!assets.isEmpty() || expression.isPresent(), "telemetry.asset-ids", "nothing",
-                "or camel-enos.telemetry.asset-expression must choose the assets to export");
+        if (assets.isEmpty() && expression.isEmpty()) {
+            throw new IllegalArgumentException("camel-enos.telemetry.asset-ids and camel-enos.telemetry.asset-expression "
+                                               + "are both empty: set one of them to choose the assets to export");
+        }
         require(telemetry.pageSize() >= 1, "telemetry.page-size", telemetry.pageSize(), "must be at least 1");
         SyncMonitor monitor = monitor(FLOW, "Telemetry export", SyncMonitor.Lag.RECORD);
         TelemetryTable table = new TelemetryTable(dataSource);
