@@ -115,8 +115,8 @@ public interface EtlConfig {
         /** An asset search expression whose assets are exported too; the consumer resolves it again at every poll. */
         Optional<String> assetExpression();
 
-        /** The measure points to export (required). */
-        List<String> pointIds();
+        /** The measure points to export (required while the flow is enabled). */
+        Optional<List<String>> pointIds();
 
         /** Where a pair with no watermark yet starts: a duration before now (PT1H, P7D) or an ISO 8601 instant. */
         @WithDefault("PT1H")

@@ -30,10 +30,10 @@ public class TelemetryExportRoute extends SyncRoute {
         if (!telemetry.enabled()) {
             return;
         }
-        List<String> points = clean(Optional.of(telemetry.pointIds()));
+        List<String> points = clean(telemetry.pointIds());
         List<String> assets = clean(telemetry.assetIds());
         Optional<String> expression = telemetry.assetExpression().filter(e -> !e.isBlank());
-        require(!points.isEmpty(), "telemetry.point-ids", telemetry.pointIds(), "must name at least one measure point");
+        require(!points.isEmpty(), "telemetry.point-ids", "empty", "must name at least one measure point to export");
         if (assets.isEmpty() && expression.isEmpty()) {
             throw new IllegalArgumentException("camel-enos.telemetry.asset-ids and camel-enos.telemetry.asset-expression "
                                                + "are both empty: set one of them to choose the assets to export");
