@@ -11,17 +11,24 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The route an integration team writes by hand today: a loop that signs each call, POSTs it with camel-http,
- * unmarshals the JSON with camel-jackson and counts the records, until the last page.
+ * unmarshals the JSON with camel-jackson and counts the records, until the last page. With {@code splitRecords} the
+ * route also hands each record on as an exchange of its own (a streaming split), which is what the enos: consumer
+ * delivers; without it the route only counts, the least work a route can do with a page.
  */
 public final class CamelHttpDrain implements Drain {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final ProducerTemplate template;
+    private final boolean splitRecords;
+    private final AtomicLong routed = new AtomicLong();
 
-    public CamelHttpDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize) throws Exception {
+    public CamelHttpDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize,
+                          boolean splitRecords) throws Exception {
+        this.splitRecords = splitRecords;
         HandSigner signer = new HandSigner(baseUrl, appKey, appSecret);
         signer.token(HttpClient.newHttpClient(), new ObjectMapper());
         camel.addRoutes(new RouteBuilder() {
@@ -37,6 +44,11 @@ public final class CamelHttpDrain implements Drain {
                                     + "/asset-tree-service/v2.1/asset-nodes")
                             .unmarshal().json(JsonLibrary.Jackson, Map.class)
                             .process(e -> count(e, pageSize))
+                            .filter(e -> splitRecords)
+                                .split(exchangeProperty("data")).streaming()
+                                    .process(e -> routed.incrementAndGet())
+                                .end()
+                            .end()
                         .end()
                         .setBody(exchangeProperty("records"));
             }
@@ -71,18 +83,24 @@ public final class CamelHttpDrain implements Drain {
         int pageNo = e.getProperty("pageNo", Integer.class);
         long records = e.getProperty("records", Long.class) + data.stream().filter(r -> r.containsKey("assetId")).count();
         e.setProperty("records", records);
+        e.setProperty("data", data);
         e.setProperty("pageNo", pageNo + 1);
         e.setProperty("more", data.size() == pageSize && (long) pageNo * pageSize < total);
     }
 
     @Override
     public String name() {
-        return "hand-written camel-http route";
+        return splitRecords ? "camel-http route, split per record" : "camel-http route, count per page";
     }
 
     @Override
     public long drain() {
-        return template.requestBody("direct:drain", null, Long.class);
+        routed.set(0);
+        long records = template.requestBody("direct:drain", null, Long.class);
+        if (splitRecords && routed.get() != records) {
+            throw new IllegalStateException("the split routed " + routed.get() + " of " + records + " records");
+        }
+        return records;
     }
 
     @Override

@@ -54,7 +54,8 @@ public final class SearchDrainBench {
     static List<Drain> drains(EnosSimulator sim, int pageSize) throws Exception {
         List<Drain> drains = new ArrayList<>();
         drains.add(new BareJdkDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
-        drains.add(new CamelHttpDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
+        drains.add(new CamelHttpDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize, false));
+        drains.add(new CamelHttpDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize, true));
         drains.add(new EnosConsumerDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
         drains.add(new EnosFetchAllDrain(sim.baseUrl(), sim.orgId(), sim.appKey(), sim.appSecret(), pageSize));
         return drains;

@@ -30,6 +30,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         EnosComponent target = (EnosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "action": getOrCreateConfiguration(target).setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": getOrCreateConfiguration(target).setAppKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -43,14 +45,25 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelid":
+        case "channelId": getOrCreateConfiguration(target).setChannelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "channeltype":
+        case "channelType": getOrCreateConfiguration(target).setChannelType(property(camelContext, java.lang.String.class, value)); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, io.camelenos.component.client.EnosClient.class, value)); return true;
         case "commandid":
         case "commandId": getOrCreateConfiguration(target).setCommandId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelenos.component.EnosConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "datasourcename":
+        case "dataSourceName": getOrCreateConfiguration(target).setDataSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "devicekey":
         case "deviceKey": getOrCreateConfiguration(target).setDeviceKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadpollinterval":
+        case "downloadPollInterval": getOrCreateConfiguration(target).setDownloadPollInterval(property(camelContext, long.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "email": getOrCreateConfiguration(target).setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": getOrCreateConfiguration(target).setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "envelope": getOrCreateConfiguration(target).setEnvelope(property(camelContext, io.camelenos.component.catalog.Envelope.class, value)); return true;
@@ -59,10 +72,18 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "expression": getOrCreateConfiguration(target).setExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
         case "fetchAll": getOrCreateConfiguration(target).setFetchAll(property(camelContext, boolean.class, value)); return true;
+        case "flowid":
+        case "flowId": getOrCreateConfiguration(target).setFlowId(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowinstanceid":
+        case "flowInstanceId": getOrCreateConfiguration(target).setFlowInstanceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "followdownload":
+        case "followDownload": getOrCreateConfiguration(target).setFollowDownload(property(camelContext, boolean.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": getOrCreateConfiguration(target).setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "ispatchupdate":
         case "isPatchUpdate": getOrCreateConfiguration(target).setIsPatchUpdate(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "jobid":
+        case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxretries":
@@ -85,6 +106,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "parentassetid":
         case "parentAssetId": getOrCreateConfiguration(target).setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pipelineid":
+        case "pipelineId": getOrCreateConfiguration(target).setPipelineId(property(camelContext, java.lang.String.class, value)); return true;
         case "pointids":
         case "pointIds": getOrCreateConfiguration(target).setPointIds(property(camelContext, java.lang.String.class, value)); return true;
         case "policyid":
@@ -96,6 +119,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryaftercap":
@@ -105,12 +130,32 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrymaxbackoff":
         case "retryMaxBackoff": getOrCreateConfiguration(target).setRetryMaxBackoff(property(camelContext, long.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "serviceid":
+        case "serviceId": getOrCreateConfiguration(target).setServiceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sqlquery":
+        case "sqlQuery": getOrCreateConfiguration(target).setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "stageinstancename":
+        case "stageInstanceName": getOrCreateConfiguration(target).setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
         case "startTime": getOrCreateConfiguration(target).setStartTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskid":
+        case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskinstanceid":
+        case "taskInstanceId": getOrCreateConfiguration(target).setTaskInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": getOrCreateConfiguration(target).setTokenRefreshBefore(property(camelContext, long.class, value)); return true;
         case "treeid":
         case "treeId": getOrCreateConfiguration(target).setTreeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "useraccount":
+        case "userAccount": getOrCreateConfiguration(target).setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "userauth":
+        case "userAuth": getOrCreateConfiguration(target).setUserAuth(property(camelContext, io.camelenos.component.catalog.UserAuth.class, value)); return true;
+        case "userid":
+        case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "userpassword":
+        case "userPassword": getOrCreateConfiguration(target).setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "usertoken":
+        case "userToken": getOrCreateConfiguration(target).setUserToken(property(camelContext, java.lang.String.class, value)); return true;
         case "version": getOrCreateConfiguration(target).setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -119,6 +164,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "action": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
@@ -132,14 +179,25 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
+        case "channeltype":
+        case "channelType": return java.lang.String.class;
         case "client": return io.camelenos.component.client.EnosClient.class;
         case "commandid":
         case "commandId": return java.lang.String.class;
         case "configuration": return io.camelenos.component.EnosConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "datasourcename":
+        case "dataSourceName": return java.lang.String.class;
         case "devicekey":
         case "deviceKey": return java.lang.String.class;
+        case "downloadpollinterval":
+        case "downloadPollInterval": return long.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
+        case "email": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "envelope": return io.camelenos.component.catalog.Envelope.class;
@@ -148,10 +206,18 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "expression": return java.lang.String.class;
         case "fetchall":
         case "fetchAll": return boolean.class;
+        case "flowid":
+        case "flowId": return java.lang.String.class;
+        case "flowinstanceid":
+        case "flowInstanceId": return java.lang.String.class;
+        case "followdownload":
+        case "followDownload": return boolean.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
         case "ispatchupdate":
         case "isPatchUpdate": return java.lang.Boolean.class;
+        case "jobid":
+        case "jobId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxretries":
@@ -174,6 +240,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pipelineid":
+        case "pipelineId": return java.lang.String.class;
         case "pointids":
         case "pointIds": return java.lang.String.class;
         case "policyid":
@@ -185,6 +253,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryaftercap":
@@ -194,12 +264,32 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrymaxbackoff":
         case "retryMaxBackoff": return long.class;
         case "scope": return java.lang.Integer.class;
+        case "serviceid":
+        case "serviceId": return java.lang.String.class;
+        case "sqlquery":
+        case "sqlQuery": return java.lang.String.class;
+        case "stageinstancename":
+        case "stageInstanceName": return java.lang.String.class;
         case "starttime":
         case "startTime": return java.lang.String.class;
+        case "taskid":
+        case "taskId": return java.lang.String.class;
+        case "taskinstanceid":
+        case "taskInstanceId": return java.lang.String.class;
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": return long.class;
         case "treeid":
         case "treeId": return java.lang.String.class;
+        case "useraccount":
+        case "userAccount": return java.lang.String.class;
+        case "userauth":
+        case "userAuth": return io.camelenos.component.catalog.UserAuth.class;
+        case "userid":
+        case "userId": return java.lang.String.class;
+        case "userpassword":
+        case "userPassword": return java.lang.String.class;
+        case "usertoken":
+        case "userToken": return java.lang.String.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -209,6 +299,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         EnosComponent target = (EnosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "action": return getOrCreateConfiguration(target).getAction();
         case "appkey":
         case "appKey": return getOrCreateConfiguration(target).getAppKey();
@@ -222,14 +314,25 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelid":
+        case "channelId": return getOrCreateConfiguration(target).getChannelId();
+        case "channeltype":
+        case "channelType": return getOrCreateConfiguration(target).getChannelType();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "commandid":
         case "commandId": return getOrCreateConfiguration(target).getCommandId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "datasourcename":
+        case "dataSourceName": return getOrCreateConfiguration(target).getDataSourceName();
         case "devicekey":
         case "deviceKey": return getOrCreateConfiguration(target).getDeviceKey();
+        case "downloadpollinterval":
+        case "downloadPollInterval": return getOrCreateConfiguration(target).getDownloadPollInterval();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
+        case "email": return getOrCreateConfiguration(target).getEmail();
         case "endtime":
         case "endTime": return getOrCreateConfiguration(target).getEndTime();
         case "envelope": return getOrCreateConfiguration(target).getEnvelope();
@@ -238,10 +341,18 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "expression": return getOrCreateConfiguration(target).getExpression();
         case "fetchall":
         case "fetchAll": return getOrCreateConfiguration(target).isFetchAll();
+        case "flowid":
+        case "flowId": return getOrCreateConfiguration(target).getFlowId();
+        case "flowinstanceid":
+        case "flowInstanceId": return getOrCreateConfiguration(target).getFlowInstanceId();
+        case "followdownload":
+        case "followDownload": return getOrCreateConfiguration(target).isFollowDownload();
         case "gatewayurl":
         case "gatewayUrl": return getOrCreateConfiguration(target).getGatewayUrl();
         case "ispatchupdate":
         case "isPatchUpdate": return getOrCreateConfiguration(target).getIsPatchUpdate();
+        case "jobid":
+        case "jobId": return getOrCreateConfiguration(target).getJobId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxretries":
@@ -264,6 +375,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "parentassetid":
         case "parentAssetId": return getOrCreateConfiguration(target).getParentAssetId();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "pipelineid":
+        case "pipelineId": return getOrCreateConfiguration(target).getPipelineId();
         case "pointids":
         case "pointIds": return getOrCreateConfiguration(target).getPointIds();
         case "policyid":
@@ -275,6 +388,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryaftercap":
@@ -284,12 +399,32 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrymaxbackoff":
         case "retryMaxBackoff": return getOrCreateConfiguration(target).getRetryMaxBackoff();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "serviceid":
+        case "serviceId": return getOrCreateConfiguration(target).getServiceId();
+        case "sqlquery":
+        case "sqlQuery": return getOrCreateConfiguration(target).getSqlQuery();
+        case "stageinstancename":
+        case "stageInstanceName": return getOrCreateConfiguration(target).getStageInstanceName();
         case "starttime":
         case "startTime": return getOrCreateConfiguration(target).getStartTime();
+        case "taskid":
+        case "taskId": return getOrCreateConfiguration(target).getTaskId();
+        case "taskinstanceid":
+        case "taskInstanceId": return getOrCreateConfiguration(target).getTaskInstanceId();
         case "tokenrefreshbefore":
         case "tokenRefreshBefore": return getOrCreateConfiguration(target).getTokenRefreshBefore();
         case "treeid":
         case "treeId": return getOrCreateConfiguration(target).getTreeId();
+        case "useraccount":
+        case "userAccount": return getOrCreateConfiguration(target).getUserAccount();
+        case "userauth":
+        case "userAuth": return getOrCreateConfiguration(target).getUserAuth();
+        case "userid":
+        case "userId": return getOrCreateConfiguration(target).getUserId();
+        case "userpassword":
+        case "userPassword": return getOrCreateConfiguration(target).getUserPassword();
+        case "usertoken":
+        case "userToken": return getOrCreateConfiguration(target).getUserToken();
         case "version": return getOrCreateConfiguration(target).getVersion();
         default: return null;
         }

@@ -23,6 +23,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         EnosEndpoint target = (EnosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "action": target.getConfiguration().setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": target.getConfiguration().setAppKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -45,14 +47,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "changesonly":
         case "changesOnly": target.getConsumerConfiguration().setChangesOnly(property(camelContext, boolean.class, value)); return true;
+        case "channelid":
+        case "channelId": target.getConfiguration().setChannelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "channeltype":
+        case "channelType": target.getConfiguration().setChannelType(property(camelContext, java.lang.String.class, value)); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, io.camelenos.component.client.EnosClient.class, value)); return true;
         case "commandid":
         case "commandId": target.getConfiguration().setCommandId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "datasourcename":
+        case "dataSourceName": target.getConfiguration().setDataSourceName(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "devicekey":
         case "deviceKey": target.getConfiguration().setDeviceKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadpollinterval":
+        case "downloadPollInterval": target.getConfiguration().setDownloadPollInterval(property(camelContext, long.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
         case "endtime":
         case "endTime": target.getConfiguration().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
         case "envelope": target.getConfiguration().setEnvelope(property(camelContext, io.camelenos.component.catalog.Envelope.class, value)); return true;
@@ -65,6 +78,12 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "expression": target.getConfiguration().setExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
         case "fetchAll": target.getConfiguration().setFetchAll(property(camelContext, boolean.class, value)); return true;
+        case "flowid":
+        case "flowId": target.getConfiguration().setFlowId(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowinstanceid":
+        case "flowInstanceId": target.getConfiguration().setFlowInstanceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "followdownload":
+        case "followDownload": target.getConfiguration().setFollowDownload(property(camelContext, boolean.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": target.getConfiguration().setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -74,6 +93,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "isPatchUpdate": target.getConfiguration().setIsPatchUpdate(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "itemformat":
         case "itemFormat": target.getConsumerConfiguration().setItemFormat(property(camelContext, int.class, value)); return true;
+        case "jobid":
+        case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookback": target.getConsumerConfiguration().setLookback(property(camelContext, long.class, value)); return true;
@@ -97,6 +118,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parentassetid":
         case "parentAssetId": target.getConfiguration().setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pipelineid":
+        case "pipelineId": target.getConfiguration().setPipelineId(property(camelContext, java.lang.String.class, value)); return true;
         case "pointids":
         case "pointIds": target.getConfiguration().setPointIds(property(camelContext, java.lang.String.class, value)); return true;
         case "policyid":
@@ -114,6 +137,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "recordkey":
         case "recordKey": target.getConsumerConfiguration().setRecordKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -134,8 +159,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "serviceid":
+        case "serviceId": target.getConfiguration().setServiceId(property(camelContext, java.lang.String.class, value)); return true;
         case "splitresult":
         case "splitResult": target.getConsumerConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
+        case "sqlquery":
+        case "sqlQuery": target.getConfiguration().setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "stageinstancename":
+        case "stageInstanceName": target.getConfiguration().setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "starttime":
@@ -144,6 +175,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "stateKey": target.getConsumerConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConsumerConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "taskid":
+        case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskinstanceid":
+        case "taskInstanceId": target.getConfiguration().setTaskInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenrefreshbefore":
@@ -152,6 +187,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": target.getConfiguration().setTreeId(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useraccount":
+        case "userAccount": target.getConfiguration().setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "userauth":
+        case "userAuth": target.getConfiguration().setUserAuth(property(camelContext, io.camelenos.component.catalog.UserAuth.class, value)); return true;
+        case "userid":
+        case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "userpassword":
+        case "userPassword": target.getConfiguration().setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "usertoken":
+        case "userToken": target.getConfiguration().setUserToken(property(camelContext, java.lang.String.class, value)); return true;
         case "version": target.getConfiguration().setVersion(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -160,6 +205,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "action": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
@@ -182,14 +229,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "changesonly":
         case "changesOnly": return boolean.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
+        case "channeltype":
+        case "channelType": return java.lang.String.class;
         case "client": return io.camelenos.component.client.EnosClient.class;
         case "commandid":
         case "commandId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "datasourcename":
+        case "dataSourceName": return java.lang.String.class;
         case "delay": return long.class;
         case "devicekey":
         case "deviceKey": return java.lang.String.class;
+        case "downloadpollinterval":
+        case "downloadPollInterval": return long.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
+        case "email": return java.lang.String.class;
         case "endtime":
         case "endTime": return java.lang.String.class;
         case "envelope": return io.camelenos.component.catalog.Envelope.class;
@@ -202,6 +260,12 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "expression": return java.lang.String.class;
         case "fetchall":
         case "fetchAll": return boolean.class;
+        case "flowid":
+        case "flowId": return java.lang.String.class;
+        case "flowinstanceid":
+        case "flowInstanceId": return java.lang.String.class;
+        case "followdownload":
+        case "followDownload": return boolean.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -211,6 +275,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "isPatchUpdate": return java.lang.Boolean.class;
         case "itemformat":
         case "itemFormat": return int.class;
+        case "jobid":
+        case "jobId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookback": return long.class;
@@ -234,6 +300,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pipelineid":
+        case "pipelineId": return java.lang.String.class;
         case "pointids":
         case "pointIds": return java.lang.String.class;
         case "policyid":
@@ -251,6 +319,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": return double.class;
         case "recordkey":
         case "recordKey": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -271,8 +341,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": return java.lang.Integer.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "serviceid":
+        case "serviceId": return java.lang.String.class;
         case "splitresult":
         case "splitResult": return boolean.class;
+        case "sqlquery":
+        case "sqlQuery": return java.lang.String.class;
+        case "stageinstancename":
+        case "stageInstanceName": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "starttime":
@@ -281,6 +357,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "taskid":
+        case "taskId": return java.lang.String.class;
+        case "taskinstanceid":
+        case "taskInstanceId": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenrefreshbefore":
@@ -289,6 +369,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useraccount":
+        case "userAccount": return java.lang.String.class;
+        case "userauth":
+        case "userAuth": return io.camelenos.component.catalog.UserAuth.class;
+        case "userid":
+        case "userId": return java.lang.String.class;
+        case "userpassword":
+        case "userPassword": return java.lang.String.class;
+        case "usertoken":
+        case "userToken": return java.lang.String.class;
         case "version": return java.lang.String.class;
         default: return null;
         }
@@ -298,6 +388,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         EnosEndpoint target = (EnosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return target.getConfiguration().getAccessKey();
         case "action": return target.getConfiguration().getAction();
         case "appkey":
         case "appKey": return target.getConfiguration().getAppKey();
@@ -320,14 +412,25 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "changesonly":
         case "changesOnly": return target.getConsumerConfiguration().isChangesOnly();
+        case "channelid":
+        case "channelId": return target.getConfiguration().getChannelId();
+        case "channeltype":
+        case "channelType": return target.getConfiguration().getChannelType();
         case "client": return target.getConfiguration().getClient();
         case "commandid":
         case "commandId": return target.getConfiguration().getCommandId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "datasourcename":
+        case "dataSourceName": return target.getConfiguration().getDataSourceName();
         case "delay": return target.getDelay();
         case "devicekey":
         case "deviceKey": return target.getConfiguration().getDeviceKey();
+        case "downloadpollinterval":
+        case "downloadPollInterval": return target.getConfiguration().getDownloadPollInterval();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
+        case "email": return target.getConfiguration().getEmail();
         case "endtime":
         case "endTime": return target.getConfiguration().getEndTime();
         case "envelope": return target.getConfiguration().getEnvelope();
@@ -340,6 +443,12 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "expression": return target.getConfiguration().getExpression();
         case "fetchall":
         case "fetchAll": return target.getConfiguration().isFetchAll();
+        case "flowid":
+        case "flowId": return target.getConfiguration().getFlowId();
+        case "flowinstanceid":
+        case "flowInstanceId": return target.getConfiguration().getFlowInstanceId();
+        case "followdownload":
+        case "followDownload": return target.getConfiguration().isFollowDownload();
         case "gatewayurl":
         case "gatewayUrl": return target.getConfiguration().getGatewayUrl();
         case "greedy": return target.isGreedy();
@@ -349,6 +458,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "isPatchUpdate": return target.getConfiguration().getIsPatchUpdate();
         case "itemformat":
         case "itemFormat": return target.getConsumerConfiguration().getItemFormat();
+        case "jobid":
+        case "jobId": return target.getConfiguration().getJobId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookback": return target.getConsumerConfiguration().getLookback();
@@ -372,6 +483,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parentassetid":
         case "parentAssetId": return target.getConfiguration().getParentAssetId();
         case "path": return target.getConfiguration().getPath();
+        case "pipelineid":
+        case "pipelineId": return target.getConfiguration().getPipelineId();
         case "pointids":
         case "pointIds": return target.getConfiguration().getPointIds();
         case "policyid":
@@ -389,6 +502,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "recordkey":
         case "recordKey": return target.getConsumerConfiguration().getRecordKey();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -409,8 +524,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": return target.getConfiguration().getScope();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "serviceid":
+        case "serviceId": return target.getConfiguration().getServiceId();
         case "splitresult":
         case "splitResult": return target.getConsumerConfiguration().isSplitResult();
+        case "sqlquery":
+        case "sqlQuery": return target.getConfiguration().getSqlQuery();
+        case "stageinstancename":
+        case "stageInstanceName": return target.getConfiguration().getStageInstanceName();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "starttime":
@@ -419,6 +540,10 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "stateKey": return target.getConsumerConfiguration().getStateKey();
         case "staterepository":
         case "stateRepository": return target.getConsumerConfiguration().getStateRepository();
+        case "taskid":
+        case "taskId": return target.getConfiguration().getTaskId();
+        case "taskinstanceid":
+        case "taskInstanceId": return target.getConfiguration().getTaskInstanceId();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "tokenrefreshbefore":
@@ -427,6 +552,16 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return target.getConfiguration().getTreeId();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useraccount":
+        case "userAccount": return target.getConfiguration().getUserAccount();
+        case "userauth":
+        case "userAuth": return target.getConfiguration().getUserAuth();
+        case "userid":
+        case "userId": return target.getConfiguration().getUserId();
+        case "userpassword":
+        case "userPassword": return target.getConfiguration().getUserPassword();
+        case "usertoken":
+        case "userToken": return target.getConfiguration().getUserToken();
         case "version": return target.getConfiguration().getVersion();
         default: return null;
         }

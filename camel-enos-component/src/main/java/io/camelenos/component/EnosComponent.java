@@ -13,6 +13,8 @@ import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.RateLimiter;
 import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
+import io.camelenos.component.client.UserAuthenticator;
+import io.camelenos.component.client.UserSession;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -21,7 +23,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The {@code enos:} component. Holds what every endpoint shares: one HTTP client (connection reuse), one access token
- * and one rate limiter per gateway and app key.
+ * and one rate limiter per gateway and app key, and one user login per gateway, account and service.
  */
 @Component("enos")
 public class EnosComponent extends DefaultComponent {
@@ -35,6 +37,7 @@ public class EnosComponent extends DefaultComponent {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, TokenManager> tokens = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
 
     @Override
@@ -55,6 +58,7 @@ public class EnosComponent extends DefaultComponent {
         endpointConfiguration.getQueryParameters().putAll(query);
         EnosConfigurationValidator.validate(endpointConfiguration);
         endpoint.resolveOperation();
+        EnosConfigurationValidator.validateUser(endpointConfiguration, endpoint.getResolvedOperation());
         return endpoint;
     }
 
@@ -71,7 +75,14 @@ public class EnosComponent extends DefaultComponent {
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
                 Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
         return new HttpEnosClient(httpClient(), c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
-                Duration.ofMillis(c.getRequestTimeout()), mapper);
+                Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c));
+    }
+
+    /** The user credential of the endpoint; a login is shared by the endpoints with the same account and password. */
+    private UserAuthenticator users(String key, EnosConfiguration c) {
+        String account = key + "|" + c.getUserAccount() + "|" + c.getUserPassword() + "|";
+        return new UserAuthenticator(c.getUserAccount(), c.getUserPassword(), c.getUserToken(),
+                kind -> userSessions.computeIfAbsent(account + kind, k -> new UserSession()), mapper);
     }
 
     ObjectMapper getMapper() {
@@ -98,6 +109,7 @@ public class EnosComponent extends DefaultComponent {
         // tokens die with the component; the JDK 17 HttpClient has no close(), it is released with its last user
         tokens.clear();
         rateLimiters.clear();
+        userSessions.clear();
         httpClient = null;
         super.doStop();
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.Envelope;
+import io.camelenos.component.catalog.UserAuth;
 import io.camelenos.component.client.EnosClient;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
@@ -43,6 +44,12 @@ public class EnosConfiguration implements Cloneable {
     private long tokenRefreshBefore = 600000L;
     @UriParam(label = "advanced")
     private EnosClient client;
+    @UriParam(label = "security", secret = true)
+    private String userAccount;
+    @UriParam(label = "security", secret = true)
+    private String userPassword;
+    @UriParam(label = "security", secret = true)
+    private String userToken;
     @UriParam(label = "producer")
     private String assetId;
     @UriParam(label = "producer")
@@ -80,6 +87,44 @@ public class EnosConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private Integer scope;
     @UriParam(label = "producer")
+    private String userId;
+    @UriParam(label = "producer")
+    private String serviceId;
+    @UriParam(label = "producer")
+    private String flowId;
+    @UriParam(label = "producer")
+    private String flowInstanceId;
+    @UriParam(label = "producer")
+    private String taskInstanceId;
+    @UriParam(label = "producer")
+    private String channelId;
+    @UriParam(label = "producer")
+    private String channelType;
+    @UriParam(label = "producer")
+    private String dataSourceName;
+    @UriParam(label = "producer")
+    private String sqlQuery;
+    @UriParam(label = "producer")
+    private String jobId;
+    @UriParam(label = "producer")
+    private String taskId;
+    @UriParam(label = "producer")
+    private String pipelineId;
+    @UriParam(label = "producer")
+    private String stageInstanceName;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean followDownload;
+    @UriParam(label = "producer", defaultValue = "1000")
+    private long downloadPollInterval = 1000L;
+    @UriParam(label = "producer", defaultValue = "600000")
+    private long downloadTimeout = 600000L;
+    @UriParam(label = "producer")
+    private String accessKey;
+    @UriParam(label = "producer")
+    private String email;
+    @UriParam(label = "producer", secret = true)
+    private String refreshToken;
+    @UriParam(label = "producer")
     private Integer pageSize;
     @UriParam(label = "producer")
     private Integer pageNo;
@@ -101,6 +146,8 @@ public class EnosConfiguration implements Cloneable {
     private String action;
     @UriParam(label = "producer", defaultValue = "CODE")
     private Envelope envelope = Envelope.CODE;
+    @UriParam(label = "producer", defaultValue = "NONE")
+    private UserAuth userAuth = UserAuth.NONE;
 
     public String getGatewayUrl() {
         return gatewayUrl;
@@ -243,6 +290,39 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setClient(EnosClient client) {
         this.client = client;
+    }
+
+    public String getUserAccount() {
+        return userAccount;
+    }
+
+    /**
+     * The EnOS user account (e.g. an email) the component logs in with for the IAM and App Portal operations that need a user (see the README's User logins); with userPassword.
+     */
+    public void setUserAccount(String userAccount) {
+        this.userAccount = userAccount;
+    }
+
+    public String getUserPassword() {
+        return userPassword;
+    }
+
+    /**
+     * The password of userAccount; sent only in the login request body, never logged.
+     */
+    public void setUserPassword(String userPassword) {
+        this.userPassword = userPassword;
+    }
+
+    public String getUserToken() {
+        return userToken;
+    }
+
+    /**
+     * A user credential obtained elsewhere, sent instead of logging in: an IAM session id for iam operations, an App Portal access token for app-portal operations. Not renewed by the component.
+     */
+    public void setUserToken(String userToken) {
+        this.userToken = userToken;
     }
 
     public String getAssetId() {
@@ -443,6 +523,218 @@ public class EnosConfiguration implements Cloneable {
         this.scope = scope;
     }
 
+    public String getUserId() {
+        return userId;
+    }
+
+    /**
+     * The EnOS user id: the user a batch processing call acts for (every batch call but time), or the App Portal
+     * user an operation is about (e.g. u16000000000001).
+     */
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    /**
+     * The deployed model service id of a prediction (ML) forecast.
+     */
+    public void setServiceId(String serviceId) {
+        this.serviceId = serviceId;
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    /**
+     * The batch workflow id.
+     */
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
+    }
+
+    public String getFlowInstanceId() {
+        return flowInstanceId;
+    }
+
+    /**
+     * The batch workflow instance (run) id, sent as flowInstId.
+     */
+    public void setFlowInstanceId(String flowInstanceId) {
+        this.flowInstanceId = flowInstanceId;
+    }
+
+    public String getTaskInstanceId() {
+        return taskInstanceId;
+    }
+
+    /**
+     * The batch task instance id, sent as taskInstId.
+     */
+    public void setTaskInstanceId(String taskInstanceId) {
+        this.taskInstanceId = taskInstanceId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    /**
+     * The Data Federation channel id (a path parameter).
+     */
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public String getChannelType() {
+        return channelType;
+    }
+
+    /**
+     * The Data Federation channel type to list: READ or WRITE (unset: both).
+     */
+    public void setChannelType(String channelType) {
+        this.channelType = channelType;
+    }
+
+    public String getDataSourceName() {
+        return dataSourceName;
+    }
+
+    /**
+     * The data source of a Data Federation write channel.
+     */
+    public void setDataSourceName(String dataSourceName) {
+        this.dataSourceName = dataSourceName;
+    }
+
+    public String getSqlQuery() {
+        return sqlQuery;
+    }
+
+    /**
+     * The SQL query of a Data Federation read.
+     */
+    public void setSqlQuery(String sqlQuery) {
+        this.sqlQuery = sqlQuery;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    /**
+     * The Data Federation job id (a path parameter).
+     */
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /**
+     * The Data Federation download task id (a path parameter).
+     */
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getPipelineId() {
+        return pipelineId;
+    }
+
+    /**
+     * The stream processing pipeline id (a path parameter, or a body field of stage-state calls).
+     */
+    public void setPipelineId(String pipelineId) {
+        this.pipelineId = pipelineId;
+    }
+
+    public String getStageInstanceName() {
+        return stageInstanceName;
+    }
+
+    /**
+     * The stage of a stream processing pipeline whose state is read or deleted, e.g. Window_1.
+     */
+    public void setStageInstanceName(String stageInstanceName) {
+        this.stageInstanceName = stageInstanceName;
+    }
+
+    public boolean isFollowDownload() {
+        return followDownload;
+    }
+
+    /**
+     * data-federation/requestDownload: poll the task's status every downloadPollInterval until it is done or canceled
+     * and answer that final status (the task id in CamelEnosTaskId), instead of answering the task id at once.
+     */
+    public void setFollowDownload(boolean followDownload) {
+        this.followDownload = followDownload;
+    }
+
+    public long getDownloadPollInterval() {
+        return downloadPollInterval;
+    }
+
+    /**
+     * Milliseconds between two status polls of a followed download.
+     */
+    public void setDownloadPollInterval(long downloadPollInterval) {
+        this.downloadPollInterval = downloadPollInterval;
+    }
+
+    public long getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    /**
+     * Milliseconds a followed download may take before the exchange fails with an ExchangeTimedOutException naming the
+     * task id.
+     */
+    public void setDownloadTimeout(long downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * The application's access key sent by App Portal application and message operations.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /**
+     * The user email address of App Portal getUserDomain.
+     */
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * The App Portal refresh token of refreshAccessToken and revokeRefreshToken.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
     public Integer getPageSize() {
         return pageSize;
     }
@@ -562,6 +854,17 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setEnvelope(Envelope envelope) {
         this.envelope = envelope;
+    }
+
+    public UserAuth getUserAuth() {
+        return userAuth;
+    }
+
+    /**
+     * For enos:api/call: the user credential sent in the Authorization header: NONE, IAM (login session), PORTAL (App Portal access token) or APP_TOKEN (the app's access token as a bearer token).
+     */
+    public void setUserAuth(UserAuth userAuth) {
+        this.userAuth = userAuth;
     }
 
     /** A copy for one endpoint; the query parameter map is copied too, so endpoints never share it. */

@@ -2,6 +2,9 @@ package io.camelenos.component;
 
 import java.net.URI;
 
+import io.camelenos.component.catalog.EnosOperation;
+import io.camelenos.component.catalog.UserAuth;
+
 /**
  * Checks an endpoint's options once they are bound, so that a bad value fails the route at start with a message
  * naming the option and the value, not at the first message.
@@ -22,10 +25,31 @@ final class EnosConfigurationValidator {
         notNegative("maxRetries", c.getMaxRetries());
         notNegative("retryAfterCap", c.getRetryAfterCap());
         notNegative("tokenRefreshBefore", c.getTokenRefreshBefore());
+        positive("downloadPollInterval", c.getDownloadPollInterval());
+        positive("downloadTimeout", c.getDownloadTimeout());
         check(c.getRateLimit() >= 0 && !Double.isNaN(c.getRateLimit()), "rateLimit", c.getRateLimit(),
                 "must be 0 (off) or a positive number of requests per second");
         check(c.getPageSize() == null || c.getPageSize() > 0, "pageSize", c.getPageSize(), "must be greater than 0");
         check(c.getPageNo() == null || c.getPageNo() >= 0, "pageNo", c.getPageNo(), "must not be negative");
+    }
+
+    /**
+     * An operation that acts as a user needs a token or an account to log in with. Only presence is checked: the
+     * values are secrets and never reach a message.
+     */
+    static void validateUser(EnosConfiguration c, EnosOperation op) {
+        if (c.getUserAccount() != null && isBlank(c.getUserPassword())) {
+            throw new IllegalArgumentException("Option userPassword is required with userAccount");
+        }
+        boolean asUser = op.userAuth() == UserAuth.IAM || op.userAuth() == UserAuth.PORTAL;
+        if (asUser && c.getClient() == null && isBlank(c.getUserToken()) && isBlank(c.getUserAccount())) {
+            throw new IllegalArgumentException("enos:" + op.key() + " acts as an EnOS user: set the options "
+                                               + "userAccount and userPassword (the component logs in), or userToken");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void requireConnection(EnosConfiguration c) {

@@ -27,6 +27,14 @@ public final class EnosConstants {
               javaType = "String")
     public static final String PAGE_TOKEN = "CamelEnosPageToken";
 
+    @Metadata(label = "producer", description = "Data Federation reads: the column names of the rows in the body, in "
+                                                + "order.", javaType = "java.util.List<String>")
+    public static final String COLUMNS = "CamelEnosColumns";
+    @Metadata(label = "producer", description = "Data Federation reads: the JDBC type name of each column (VARCHAR, "
+                                                + "TIMESTAMP, ...), in the order of CamelEnosColumns.",
+              javaType = "java.util.List<String>")
+    public static final String COLUMN_TYPES = "CamelEnosColumnTypes";
+
     // ---- consumers (see the README's Consumers section)
 
     @Metadata(label = "consumer", description = "Change detection: CREATED, UPDATED or DELETED.", javaType = "String")
@@ -90,6 +98,38 @@ public final class EnosConstants {
     public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
     @Metadata(label = "producer", description = "The thing model search scope; overrides the scope option.", javaType = "Integer")
     public static final String SCOPE = "CamelEnosScope";
+    @Metadata(label = "producer", description = "The EnOS user id of batch and App Portal calls; overrides the userId option.", javaType = "String")
+    public static final String USER_ID = "CamelEnosUserId";
+    @Metadata(label = "producer", description = "The ML model service id; overrides the serviceId option.", javaType = "String")
+    public static final String SERVICE_ID = "CamelEnosServiceId";
+    @Metadata(label = "producer", description = "The batch workflow id; overrides the flowId option.", javaType = "String")
+    public static final String FLOW_ID = "CamelEnosFlowId";
+    @Metadata(label = "producer", description = "The batch workflow instance id; overrides the flowInstanceId option.", javaType = "String")
+    public static final String FLOW_INSTANCE_ID = "CamelEnosFlowInstanceId";
+    @Metadata(label = "producer", description = "The batch task instance id; overrides the taskInstanceId option.", javaType = "String")
+    public static final String TASK_INSTANCE_ID = "CamelEnosTaskInstanceId";
+    @Metadata(label = "producer", description = "The Data Federation channel id; overrides the channelId option.", javaType = "String")
+    public static final String CHANNEL_ID = "CamelEnosChannelId";
+    @Metadata(label = "producer", description = "The Data Federation channel type; overrides the channelType option.", javaType = "String")
+    public static final String CHANNEL_TYPE = "CamelEnosChannelType";
+    @Metadata(label = "producer", description = "The Data Federation data source; overrides the dataSourceName option.", javaType = "String")
+    public static final String DATA_SOURCE_NAME = "CamelEnosDataSourceName";
+    @Metadata(label = "producer", description = "The Data Federation SQL query; overrides the sqlQuery option.", javaType = "String")
+    public static final String SQL_QUERY = "CamelEnosSqlQuery";
+    @Metadata(label = "producer", description = "The Data Federation job id; overrides the jobId option.", javaType = "String")
+    public static final String JOB_ID = "CamelEnosJobId";
+    @Metadata(label = "producer", description = "The Data Federation download task id; overrides the taskId option. Set by a followed download-request to the task's id.", javaType = "String")
+    public static final String TASK_ID = "CamelEnosTaskId";
+    @Metadata(label = "producer", description = "The stream processing pipeline id; overrides the pipelineId option.", javaType = "String")
+    public static final String PIPELINE_ID = "CamelEnosPipelineId";
+    @Metadata(label = "producer", description = "The pipeline stage name; overrides the stageInstanceName option.", javaType = "String")
+    public static final String STAGE_INSTANCE_NAME = "CamelEnosStageInstanceName";
+    @Metadata(label = "producer", description = "The App Portal application access key; overrides the accessKey option.", javaType = "String")
+    public static final String ACCESS_KEY = "CamelEnosAccessKey";
+    @Metadata(label = "producer", description = "A user email address; overrides the email option.", javaType = "String")
+    public static final String EMAIL = "CamelEnosEmail";
+    @Metadata(label = "producer", description = "An App Portal refresh token; overrides the refreshToken option.", javaType = "String")
+    public static final String REFRESH_TOKEN = "CamelEnosRefreshToken";
 
     private EnosConstants() {
     }

@@ -7,6 +7,7 @@ import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.catalog.ParameterSpec;
+import io.camelenos.component.catalog.ResultStyle;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.consumer.EnosConsumerConfiguration;
 import io.camelenos.component.consumer.EnosConsumers;
@@ -30,9 +31,10 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
     static final String API_SERVICE = "api";
     static final String API_CALL = "call";
 
-    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, or api "
-                           + "for enos:api/call (which then takes the gateway service path, e.g. asset-service, as "
-                           + "its service query option).")
+    @UriPath(description = "The EnOS service: asset, asset-tree, model, connection, alert, tsdb, tsdb-policy, iam, "
+                           + "app-portal, prediction, batch, data-federation, stream, or api for enos:api/call "
+                           + "(which then takes the gateway service path, e.g. asset-service, as its service query "
+                           + "option).")
     @Metadata(required = true)
     private String service;
     @UriPath(description = "The operation of the service, e.g. searchDevice, getAsset, search, raw; call for "
@@ -67,6 +69,9 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
         resolved = catalog.find(service, operation).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown EnOS operation " + service + "/" + operation + "; operations of service " + service + ": "
                 + catalog.namesOf(service)));
+        EnosConfigurationValidator.check(!configuration.isFollowDownload() || EnosDownloadFollower.follows(resolved),
+                "followDownload", true, "applies to enos:" + EnosDownloadFollower.REQUEST + " only, not to enos:"
+                                        + resolved.key());
     }
 
     private EnosOperation apiCallOperation() {
@@ -84,7 +89,8 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
                 .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
         return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
                 configuration.getMethod(), path, configuration.getAction(), query, List.of(),
-                configuration.getEnvelope(), PaginationStyle.NONE, "", true, null, null);
+                configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true,
+                configuration.getUserAuth(), null, null, ResultStyle.DATA);
     }
 
     @Override

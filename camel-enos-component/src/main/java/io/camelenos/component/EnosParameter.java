@@ -28,7 +28,23 @@ public enum EnosParameter {
     POLICY_ID("policyId", EnosConstants.POLICY_ID, EnosConfiguration::getPolicyId),
     IS_PATCH_UPDATE("isPatchUpdate", EnosConstants.IS_PATCH_UPDATE, EnosConfiguration::getIsPatchUpdate),
     SCOPE("scope", EnosConstants.SCOPE, EnosConfiguration::getScope),
-    PAGE_SIZE("pageSize", EnosConstants.PAGE_SIZE, EnosConfiguration::getPageSize);
+    PAGE_SIZE("pageSize", EnosConstants.PAGE_SIZE, EnosConfiguration::getPageSize),
+    USER_ID("userId", EnosConstants.USER_ID, EnosConfiguration::getUserId),
+    SERVICE_ID("serviceId", EnosConstants.SERVICE_ID, EnosConfiguration::getServiceId),
+    FLOW_ID("flowId", EnosConstants.FLOW_ID, EnosConfiguration::getFlowId),
+    FLOW_INSTANCE_ID("flowInstanceId", EnosConstants.FLOW_INSTANCE_ID, EnosConfiguration::getFlowInstanceId),
+    TASK_INSTANCE_ID("taskInstanceId", EnosConstants.TASK_INSTANCE_ID, EnosConfiguration::getTaskInstanceId),
+    CHANNEL_ID("channelId", EnosConstants.CHANNEL_ID, EnosConfiguration::getChannelId),
+    CHANNEL_TYPE("channelType", EnosConstants.CHANNEL_TYPE, EnosConfiguration::getChannelType),
+    DATA_SOURCE_NAME("dataSourceName", EnosConstants.DATA_SOURCE_NAME, EnosConfiguration::getDataSourceName),
+    SQL_QUERY("sqlQuery", EnosConstants.SQL_QUERY, EnosConfiguration::getSqlQuery),
+    JOB_ID("jobId", EnosConstants.JOB_ID, EnosConfiguration::getJobId),
+    TASK_ID("taskId", EnosConstants.TASK_ID, EnosConfiguration::getTaskId),
+    PIPELINE_ID("pipelineId", EnosConstants.PIPELINE_ID, EnosConfiguration::getPipelineId),
+    STAGE_INSTANCE_NAME("stageInstanceName", EnosConstants.STAGE_INSTANCE_NAME, EnosConfiguration::getStageInstanceName),
+    ACCESS_KEY("accessKey", EnosConstants.ACCESS_KEY, EnosConfiguration::getAccessKey),
+    EMAIL("email", EnosConstants.EMAIL, EnosConfiguration::getEmail),
+    REFRESH_TOKEN("refreshToken", EnosConstants.REFRESH_TOKEN, EnosConfiguration::getRefreshToken);
 
     private final String option;
     private final String header;

@@ -1,6 +1,8 @@
 package io.camelenos.component;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.EnosOperation;
@@ -8,6 +10,7 @@ import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.PageIterator;
+import io.camelenos.component.client.Pages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -22,6 +25,7 @@ public class EnosProducer extends DefaultProducer {
     private final EnosConfiguration configuration;
     private final EnosRequestFactory requests;
     private final EnosResultMapper results;
+    private final EnosDownloadFollower downloads;
 
     public EnosProducer(EnosEndpoint endpoint) {
         super(endpoint);
@@ -29,6 +33,8 @@ public class EnosProducer extends DefaultProducer {
         this.configuration = endpoint.getConfiguration();
         this.requests = new EnosRequestFactory(endpoint.getComponent().getMapper(), op, configuration);
         this.results = new EnosResultMapper(endpoint.getComponent().getMapper(), configuration.getOutputType());
+        this.downloads = configuration.isFollowDownload()
+                ? new EnosDownloadFollower(endpoint.getComponent().getMapper(), configuration) : null;
     }
 
     @Override
@@ -45,14 +51,35 @@ public class EnosProducer extends DefaultProducer {
             fetchAll(in, baseBody, cursor);
         } else {
             EnosReply reply = getEndpoint().getClient().send(requests.create(in, baseBody, cursor));
+            if (downloads != null) {
+                reply = downloads.follow(getEndpoint().getClient(), exchange, reply);
+            }
             setHeaders(in, reply);
-            in.setBody(results.convert(reply.data()));
+            setBody(in, reply);
         }
+    }
+
+    private void setBody(Message in, EnosReply reply) {
+        switch (op.result()) {
+            case DATA -> in.setBody(results.convert(reply.data()));
+            case ANSWER -> in.setBody(results.convert(reply.root()));
+            case ROWS -> {
+                in.setHeader(EnosConstants.COLUMNS, texts(reply.data().path("columns")));
+                in.setHeader(EnosConstants.COLUMN_TYPES, texts(reply.data().path("metadata")));
+                in.setBody(results.convertEach(PageIterator.items(reply.data(), op.items())));
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private void fetchAll(Message in, JsonNode baseBody, PageCursor first) {
         PageIterator records = new PageIterator(getEndpoint().getClient(),
-                cursor -> requests.create(in, baseBody, cursor), op.pagination(), op.items(), first);
+                cursor -> requests.create(in, baseBody, cursor), op, first);
         // the first page is fetched now so that a bad request fails here, not inside the splitter
         setHeaders(in, records.fetchFirst());
         in.setBody(new Iterator<Object>() {
@@ -74,7 +101,7 @@ public class EnosProducer extends DefaultProducer {
         Integer pageSize = in.getHeader(EnosConstants.PAGE_SIZE, configuration.getPageSize(), Integer.class);
         String pageToken = in.getHeader(EnosConstants.PAGE_TOKEN, configuration.getPageToken(), String.class);
         if (configuration.isFetchAll() && op.pagination() == PaginationStyle.PAGE && pageNo == null) {
-            pageNo = 1; // following pages need a number to count from
+            pageNo = op.firstPage(); // following pages need a number to count from
         }
         return new PageCursor(pageNo, pageSize, pageToken);
     }
@@ -87,10 +114,15 @@ public class EnosProducer extends DefaultProducer {
                 // no paging headers
             }
             case PAGE -> {
-                JsonNode pagination = reply.pagination();
+                JsonNode pagination = Pages.pagination(op, reply);
                 setIfPresent(in, EnosConstants.PAGE_NO, pagination.path("pageNo"), Integer.class);
                 setIfPresent(in, EnosConstants.PAGE_SIZE, pagination.path("pageSize"), Integer.class);
-                setIfPresent(in, EnosConstants.TOTAL_SIZE, pagination.path("totalSize"), Long.class);
+                long total = Pages.total(pagination);
+                if (total >= 0) {
+                    in.setHeader(EnosConstants.TOTAL_SIZE, total);
+                } else {
+                    in.removeHeader(EnosConstants.TOTAL_SIZE);
+                }
             }
             case SCROLL -> {
                 JsonNode token = reply.data().path("pageToken");

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.catalog.EnosOperation;
+import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.catalog.ParameterSpec;
 import io.camelenos.component.client.EnosRequest;
 import io.camelenos.component.client.PageCursor;
@@ -40,7 +41,8 @@ final class EnosRequestFactory {
     /** The request for one page (cursor may be null for non-paged calls). */
     EnosRequest create(Message in, JsonNode baseBody, PageCursor cursor) {
         String body = hasBody() ? body(in, baseBody, cursor) : null;
-        return new EnosRequest(op.method(), path(in), query(in), body, op.envelope(), op.service(), op.name());
+        return new EnosRequest(op.method(), path(in), query(in, cursor), body, op.envelope(), op.service(), op.name(),
+                op.userAuth());
     }
 
     /** The message body as JSON: null for GET and for an empty body; JSON text, Map or POJO otherwise. */
@@ -82,7 +84,7 @@ final class EnosRequestFactory {
         return path;
     }
 
-    private Map<String, String> query(Message in) {
+    private Map<String, String> query(Message in, PageCursor cursor) {
         Map<String, String> query = new LinkedHashMap<>();
         Object orgId = value(in, "orgId");
         if (op.orgId() && orgId != null) {
@@ -96,6 +98,11 @@ final class EnosRequestFactory {
             if (value != null) {
                 query.put(spec.wireName(), text(value));
             }
+        }
+        if (!hasBody() && cursor != null && op.pagination() == PaginationStyle.PAGE) {
+            // a GET search has no body to carry its page: it pages by query parameters (stream pipeline list)
+            putIfSet(query, "pageNo", cursor.pageNo());
+            putIfSet(query, "pageSize", cursor.pageSize());
         }
         configuration.getQueryParameters().forEach((name, value) -> query.put(name, text(value)));
         return query;
@@ -143,6 +150,12 @@ final class EnosRequestFactory {
                     scroll.put("pageToken", cursor.pageToken());
                 }
             }
+        }
+    }
+
+    private static void putIfSet(Map<String, String> query, String name, Integer value) {
+        if (value != null) {
+            query.put(name, value.toString());
         }
     }
 

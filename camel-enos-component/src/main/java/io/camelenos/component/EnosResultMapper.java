@@ -39,6 +39,13 @@ final class EnosResultMapper {
         return convertOne(data);
     }
 
+    /** Each record on its own, as a List (records of a query result, whatever the outputType). */
+    List<Object> convertEach(List<JsonNode> records) {
+        List<Object> list = new ArrayList<>(records.size());
+        records.forEach(record -> list.add(convert(record)));
+        return list;
+    }
+
     private Object convertOne(JsonNode node) {
         if (Map.class.isAssignableFrom(type) && !node.isObject()) {
             return mapper.convertValue(node, Object.class); // scalars stay scalars

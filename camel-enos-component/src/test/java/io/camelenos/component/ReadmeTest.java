@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.ParameterSpec;
+import io.camelenos.component.catalog.UserAuth;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,13 +77,13 @@ class ReadmeTest {
 
     private static String operations() {
         StringBuilder out = new StringBuilder(
-                "| URI | aliases | method | path | action | query | body | paging | envelope |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                "| URI | aliases | method | path | action | query | body | paging | envelope | user |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (EnosOperation op : EnosCatalog.defaultCatalog().operations()) {
             out.append(row("`enos:" + op.key() + "`", String.join(", ", op.aliases()), op.method(), op.path(),
                     op.action() == null ? "" : op.action(), specs(op.query()), specs(op.body()),
                     op.pagination() + (op.items().isEmpty() ? "" : " `" + op.items() + "`"),
-                    op.envelope().name()));
+                    op.envelope().name(), op.userAuth() == UserAuth.NONE ? "" : op.userAuth().name()));
         }
         return out.toString();
     }

@@ -108,9 +108,13 @@ public final class EnosCatalog {
                 Envelope.valueOf(text(op, service, "envelope", "CODE")),
                 PaginationStyle.valueOf(op.path("pagination").asText("NONE")),
                 op.path("items").asText(""),
+                Integer.parseInt(text(op, service, "firstPage", "1")),
+                text(op, service, "paginationAt", "/pagination"),
                 Boolean.parseBoolean(text(op, service, "orgId", "true")),
+                UserAuth.valueOf(text(op, service, "userAuth", "NONE")),
                 op.hasNonNull("doc") ? op.get("doc").asText() : null,
-                op.hasNonNull("source") ? op.get("source").asText() : null);
+                op.hasNonNull("source") ? op.get("source").asText() : null,
+                ResultStyle.valueOf(op.path("result").asText("DATA")));
     }
 
     /** An operation's own value, else its service's default, else the fallback. */

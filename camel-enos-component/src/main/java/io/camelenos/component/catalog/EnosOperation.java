@@ -21,13 +21,20 @@ import java.util.regex.Pattern;
  * @param envelope     response envelope style
  * @param pagination   pagination style
  * @param items        JSON pointer to the records of a page inside {@code data} ("" = data itself)
+ * @param firstPage    number of the first page of a page-number search: 1 in most services, 0 in the App Portal
+ *                     and batch services
+ * @param paginationAt JSON pointer to the {@code pagination} member of a page-number answer in the whole response
+ *                     ({@code /pagination} in most services, {@code /data/pagination} in the App Portal)
  * @param orgId        whether the orgId query parameter is sent
+ * @param userAuth     the user credential sent in the Authorization header
  * @param doc          the documentation page this entry comes from (enos-api-endpoints.txt), or null
  * @param source       the reference source tag for endpoints known only from samples, or null
+ * @param result       what of the answer becomes the message body
  */
 public record EnosOperation(String service, String name, List<String> aliases, String basePath, String version,
         String method, String resource, String action, List<ParameterSpec> query, List<ParameterSpec> body,
-        Envelope envelope, PaginationStyle pagination, String items, boolean orgId, String doc, String source) {
+        Envelope envelope, PaginationStyle pagination, String items, int firstPage, String paginationAt, boolean orgId,
+        UserAuth userAuth, String doc, String source, ResultStyle result) {
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 

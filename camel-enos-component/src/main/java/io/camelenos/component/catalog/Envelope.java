@@ -8,6 +8,11 @@ public enum Envelope {
     CODE,
     /** TSDB v2.0, TSDB policy and token service: {@code {status, msg, submsg, requestId, data}}, 0 = success. */
     STATUS,
-    /** Application Portal: {@code {code, message, data}}, 200 = success. */
-    PORTAL
+    /** Application Portal: {@code {code, message, data}}, 200 = success (0 in the v2.2 doc samples: success too). */
+    PORTAL,
+    /**
+     * IAM: no data member, {@code {success, fail, status, message, session|organization|...}}; {@code success: true}
+     * is success, the code is {@code status}, and the whole answer is the data.
+     */
+    IAM
 }

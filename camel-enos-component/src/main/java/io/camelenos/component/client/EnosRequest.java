@@ -3,6 +3,7 @@ package io.camelenos.component.client;
 import java.util.Map;
 
 import io.camelenos.component.catalog.Envelope;
+import io.camelenos.component.catalog.UserAuth;
 
 /**
  * One call to the EnOS gateway, ready to send.
@@ -14,7 +15,14 @@ import io.camelenos.component.catalog.Envelope;
  * @param envelope  how to read the answer
  * @param service   {@code enos:} service name, for errors and logs
  * @param operation operation name, for errors and logs
+ * @param userAuth  the user credential to send in the Authorization header
  */
 public record EnosRequest(String method, String path, Map<String, String> query, String body, Envelope envelope,
-        String service, String operation) {
+        String service, String operation, UserAuth userAuth) {
+
+    /** A request that needs no user credential. */
+    public EnosRequest(String method, String path, Map<String, String> query, String body, Envelope envelope,
+                       String service, String operation) {
+        this(method, path, query, body, envelope, service, operation, UserAuth.NONE);
+    }
 }

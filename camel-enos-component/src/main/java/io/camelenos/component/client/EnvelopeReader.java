@@ -23,14 +23,25 @@ final class EnvelopeReader {
                     requestId, data);
             case PORTAL -> new EnosReply(httpStatus, root, code(root, "code", "code"), message(root, "message"),
                     requestId, data);
+            case IAM -> new EnosReply(httpStatus, root, iamCode(root), message(root, "message"), requestId, root);
         };
     }
 
     static boolean isSuccess(Envelope envelope, int code) {
         return switch (envelope) {
             case CODE, STATUS -> code == 0;
-            case PORTAL -> code == PORTAL_OK;
+            case PORTAL -> code == PORTAL_OK || code == 0;
+            case IAM -> code == 0;
         };
+    }
+
+    /** 0 when IAM says success; its status otherwise (-1 when a failure carries no status, still an error). */
+    private static int iamCode(JsonNode root) {
+        if (root.path("success").asBoolean(false) && !root.path("fail").asBoolean(false)) {
+            return 0;
+        }
+        int status = root.path("status").asInt(-1);
+        return status == 0 ? -1 : status;
     }
 
     /**

@@ -10,19 +10,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.component.EnosApiException;
+import io.camelenos.component.catalog.UserAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The built-in {@link EnosClient} on the JDK HttpClient: signs every call with the app's access token, replays once
- * after an expired-token answer, retries transient failures with backoff, and respects the shared rate limit.
+ * after an expired-token answer, adds the user's Authorization where the operation acts as a user (logging in again
+ * once when the session ended), retries transient failures with backoff, and respects the shared rate limit.
  */
 public final class HttpEnosClient implements EnosClient {
 
@@ -30,6 +34,9 @@ public final class HttpEnosClient implements EnosClient {
     /** API codes of server-side failures that a later attempt may not hit (reference §3). */
     private static final int DM_INTERNAL_ERROR = 99500;
     private static final int TSDB_INTERNAL_ERROR = 80500;
+    /** Query parameters that carry a credential: their values never reach a log. */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("refreshToken", "accessToken", "password",
+            "credentials");
 
     private final HttpClient http;
     private final String gatewayUrl;
@@ -39,13 +46,27 @@ public final class HttpEnosClient implements EnosClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final ObjectMapper mapper;
+    private final UserAuthenticator users;
 
     /**
+     * A client whose requests act as no user.
+     *
      * @param rateLimiter null for no rate limit
      */
     public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
                           RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
                           ObjectMapper mapper) {
+        this(http, gatewayUrl, tokens, appSecret, rateLimiter, retryPolicy, requestTimeout, mapper,
+                UserAuthenticator.none(mapper));
+    }
+
+    /**
+     * @param rateLimiter null for no rate limit
+     * @param users       the user credential of IAM and PORTAL requests
+     */
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+                          RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
+                          ObjectMapper mapper, UserAuthenticator users) {
         this.http = http;
         this.gatewayUrl = TokenManager.stripSlash(gatewayUrl);
         this.tokens = tokens;
@@ -54,6 +75,7 @@ public final class HttpEnosClient implements EnosClient {
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
         this.mapper = mapper;
+        this.users = users;
     }
 
     @Override
@@ -74,18 +96,37 @@ public final class HttpEnosClient implements EnosClient {
     }
 
     private EnosReply attempt(EnosRequest request) {
+        String user = users.authorization(request, this);
+        try {
+            return decode(request, exchangeSigned(request, user));
+        } catch (EnosApiException e) {
+            if (!users.isRejected(request, e)) {
+                throw e;
+            }
+            // the user's session ended before its time (logout, expiry, a newer login): log in again and replay once
+            LOG.debug("EnOS user session rejected ({}), logging in again and replaying {}", e.getCode(),
+                    request.path());
+            users.invalidate(request, user);
+            return decode(request, exchangeSigned(request, users.authorization(request, this)));
+        }
+    }
+
+    private HttpResponse<String> exchangeSigned(EnosRequest request, String user) {
         String token = tokens.token();
-        HttpResponse<String> response = exchange(request, token);
+        HttpResponse<String> response = exchange(request, token, user);
         if (GatewayErrors.isTokenExpired(response, mapper)) {
             // the gateway may expire a token before its announced lifetime: fetch a new one and replay once
             LOG.debug("EnOS access token expired, fetching a new one and replaying {}", request.path());
             tokens.invalidate(token);
-            response = exchange(request, tokens.token());
+            response = exchange(request, tokens.token(), user);
         }
-        return decode(request, response);
+        return response;
     }
 
-    private HttpResponse<String> exchange(EnosRequest request, String token) {
+    /**
+     * @param user the user's Authorization header, or null
+     */
+    private HttpResponse<String> exchange(EnosRequest request, String token, String user) {
         if (rateLimiter != null) {
             rateLimiter.acquire();
         }
@@ -100,10 +141,24 @@ public final class HttpEnosClient implements EnosClient {
         if (request.body() != null) {
             builder.header("Content-Type", "application/json;charset=UTF-8");
         }
+        String authorization = request.userAuth() == UserAuth.APP_TOKEN ? "Bearer " + token : user;
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         builder.method(request.method(), request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        return send(request, builder.build(), query);
+        return send(request, builder.build(), queryString(loggable(request.query())));
+    }
+
+    /** The query with the values of credential parameters (App Portal's refreshToken, ...) masked, for logs. */
+    private static Map<String, String> loggable(Map<String, String> query) {
+        if (query.keySet().stream().noneMatch(SECRET_PARAMETERS::contains)) {
+            return query;
+        }
+        Map<String, String> masked = new LinkedHashMap<>(query);
+        masked.replaceAll((name, value) -> SECRET_PARAMETERS.contains(name) ? "***" : value);
+        return masked;
     }
 
     private HttpResponse<String> send(EnosRequest request, HttpRequest httpRequest, String query) {

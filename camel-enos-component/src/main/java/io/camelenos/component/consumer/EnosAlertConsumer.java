@@ -1,5 +1,6 @@
 package io.camelenos.component.consumer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +18,32 @@ import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.EnosRequest;
 import io.camelenos.component.client.PageCursor;
+import io.camelenos.component.client.PageIterator;
+import io.camelenos.component.client.Pages;
 import io.camelenos.component.state.ChangeTracker;
 import io.camelenos.component.state.ChangeTracker.Change;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 
 /**
  * Follows the active alerts of the event service ({@code enos:alert/searchActiveAlerts}): each poll reads every active
  * alert (with the endpoint's filters) and routes the ones not seen before as ACTIVE; alerts active at the last poll
- * and no longer active are looked up in the alert history and routed as RECOVERED. Each alert id is routed once
- * per state, and the set of active alerts lives in a Camel state repository, written after each exchange completed.
- * An alert raised and recovered between two polls is not seen.
+ * and no longer active are looked up in the alert history and routed as RECOVERED. An alert raised and recovered
+ * between two polls is found in the history too: each poll searches it from the newest occur time the consumer had
+ * seen (less the lookback) and routes the alerts it never saw as RECOVERED. Each alert id is routed once per state,
+ * and the alerts seen live in a Camel state repository, written after each exchange completed.
  */
 public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
 
     private static final int PAGE_SIZE = 1000;
     private static final int IDS_PER_HISTORY_SEARCH = 100;
+    /** State entry (after the state key) of the newest occurTime seen, where the next history sweep starts. */
+    private static final String NEWEST_OCCUR = "#newestOccurTime";
+    /** How far past the later of the local clock and the newest occurTime a sweep reaches: the EnOS clock may lead. */
+    private static final long SWEEP_AHEAD = Duration.ofDays(7).toMillis();
 
     private final EnosConsumerConfiguration options;
     private final EnosConfiguration config;
@@ -42,6 +51,11 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     private final EnosOperation history;
     private Function<JsonNode, Object> converter;
     private ChangeTracker alerts;
+    private StateRepository<String, String> repository;
+    private String stateKey;
+    /** Newest occurTime among the alerts of this poll, and whether any of its exchanges failed. */
+    private long newestOccur;
+    private boolean failures;
 
     public EnosAlertConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -59,7 +73,9 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = EnosConsumerSupport.converter(getEndpoint());
-        alerts = new ChangeTracker(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()));
+        repository = StateKeys.repository(getEndpoint());
+        stateKey = StateKeys.of(getEndpoint());
+        alerts = new ChangeTracker(repository, stateKey);
         super.doStart();
     }
 
@@ -67,16 +83,26 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         BatchEmitter emitter = new BatchEmitter(this);
         boolean complete = false;
+        String sweepFrom = repository.getState(stateKey + NEWEST_OCCUR);
+        newestOccur = sweepFrom == null ? Long.MIN_VALUE : Long.parseLong(sweepFrom);
+        failures = false;
         alerts.begin();
         try {
             complete = routeNewAlerts(emitter);
             if (complete) {
                 routeRecoveries(emitter);
+                if (sweepFrom != null) {
+                    routeUnseenRecoveries(emitter, Long.parseLong(sweepFrom) - options.getLookback());
+                }
             }
         } finally {
             emitter.finish(last -> {
             });
             alerts.end(complete);
+        }
+        // a failed alert that recovers before the next poll is found only by a sweep that starts before it
+        if (complete && !failures && newestOccur != Long.MIN_VALUE) {
+            repository.setState(stateKey + NEWEST_OCCUR, Long.toString(newestOccur));
         }
         return emitter.sent();
     }
@@ -111,6 +137,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void routeIfNew(JsonNode alert, BatchEmitter emitter) {
+        newestOccur = Math.max(newestOccur, alert.path("occurTime").asLong(Long.MIN_VALUE));
         String eventId = alert.path("eventId").asText();
         Change change = alerts.classifyKnown(eventId, Long.toString(alert.path("occurTime").asLong()));
         if (change != null) {
@@ -132,6 +159,35 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
             }
             // deleted rather than recovered: nothing to report, and nothing to remember
             ids.stream().filter(id -> !found.contains(id)).forEach(id -> alerts.committed(alerts.deletion(id)));
+        }
+    }
+
+    /**
+     * The history alerts that occurred since {@code from} (with the endpoint's filters) and that this consumer never
+     * saw: raised and recovered between two polls, or raised while an earlier ACTIVE exchange failed.
+     */
+    private void routeUnseenRecoveries(BatchEmitter emitter, long from) {
+        EnosConfiguration window = config.copy();
+        window.setStartTime(TsdbTimes.format(from));
+        window.setEndTime(TsdbTimes.format(Math.max(from, System.currentTimeMillis()) + SWEEP_AHEAD));
+        PageIterator history = new PageIterator(EnosConsumerSupport.client(getEndpoint()),
+                EnosConsumerSupport.pageRequests(getEndpoint(), this.history, window, options.getBody()),
+                this.history, Pages.first(this.history, PAGE_SIZE));
+        while (history.hasNext() && isRunAllowed()) {
+            JsonNode alert = history.next();
+            String eventId = alert.path("eventId").asText();
+            if (!alerts.seen(eventId)) {
+                newestOccur = Math.max(newestOccur, alert.path("occurTime").asLong(Long.MIN_VALUE));
+                Change recovery = alerts.deletion(eventId);
+                // a failure is not remembered: the next sweep starts no later and finds the alert again
+                emitter.offer(exchange(alert, eventId, "RECOVERED"), ok -> {
+                    if (ok) {
+                        alerts.committed(recovery);
+                    } else {
+                        failures = true;
+                    }
+                });
+            }
         }
     }
 
@@ -158,6 +214,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         if (ok) {
             alerts.committed(change);
         } else {
+            failures = true;
             alerts.failed(change);
         }
     }

@@ -77,7 +77,7 @@ public class EnosConsumerConfiguration {
     /**
      * The field that identifies a record of a search, used to drop records seen twice while paging and as the key of
      * change detection. By default the first present of eventId, alertId, commandId, ruleId, contentId, typeId,
-     * severityId, treeId, assetId, deviceKey, productKey, modelId.
+     * severityId, treeId, assetId, deviceKey, productKey, modelId, instanceId, flowId, pipelineId, userId, id.
      */
     public void setRecordKey(String recordKey) {
         this.recordKey = recordKey;
@@ -151,7 +151,9 @@ public class EnosConsumerConfiguration {
 
     /**
      * TSDB consumer: milliseconds before each watermark that every poll reads again, to catch late-arriving data;
-     * records already delivered in that window are not emitted again.
+     * records already delivered in that window are not emitted again. Alert consumer: milliseconds before the newest
+     * occurTime seen where each poll starts its search of the alert history for alerts raised and recovered between
+     * two polls (for alerts that reach EnOS late).
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;

@@ -104,7 +104,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         EnosEndpoint endpoint = getEndpoint();
         return new PagePrefetcher(EnosConsumerSupport.client(endpoint),
                 EnosConsumerSupport.pageRequests(endpoint, operation, endpoint.getConfiguration(), options.getBody()),
-                operation.pagination(), operation.items(), endpoint.getConfiguration().getPageSize(),
+                operation, endpoint.getConfiguration().getPageSize(),
                 options.getPrefetchPages(), maxPagesHeld).start(prefetchExecutor);
     }
 
@@ -195,7 +195,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(converter.apply(body));
-        if (page.pageNo() > 0) {
+        if (page.pageNo() != null) {
             message.setHeader(EnosConstants.PAGE_NO, page.pageNo());
         }
         if (page.totalSize() >= 0) {

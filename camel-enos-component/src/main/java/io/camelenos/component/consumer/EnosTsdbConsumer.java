@@ -19,12 +19,11 @@ import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
-import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.EnosRequest;
-import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.PageIterator;
+import io.camelenos.component.client.Pages;
 import io.camelenos.component.state.Watermarks;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -251,7 +250,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         c.setProjection("assetId");
         EnosClient client = EnosConsumerSupport.client(getEndpoint());
         return new PageIterator(client, EnosConsumerSupport.pageRequests(getEndpoint(), search, c, null),
-                PaginationStyle.PAGE, search.items(), new PageCursor(1, ASSET_SEARCH_PAGE, null));
+                search, Pages.first(search, ASSET_SEARCH_PAGE));
     }
 
     private static List<String> split(String list) {

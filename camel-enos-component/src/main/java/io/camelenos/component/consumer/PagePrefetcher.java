@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.component.catalog.PaginationStyle;
+import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.EnosRequest;
 import io.camelenos.component.client.PageCursor;
+import io.camelenos.component.client.Pages;
 
 /**
  * Fetches the pages of one search on another thread, from the first to the last, into a bounded queue: the next page
@@ -21,16 +22,18 @@ import io.camelenos.component.client.PageCursor;
  */
 final class PagePrefetcher implements AutoCloseable {
 
-    /** One page: its records (the array node of the answer, not a copy), its number and the total it announced. */
-    record Page(int pageNo, JsonNode items, long totalSize) {
+    /**
+     * One page: its records (the array node of the answer, not a copy), its number (null when the search is not
+     * numbered) and the total it announced (-1 for none).
+     */
+    record Page(Integer pageNo, JsonNode items, long totalSize) {
     }
 
     private static final Object END = new Object();
 
     private final EnosClient client;
     private final Function<PageCursor, EnosRequest> requests;
-    private final PaginationStyle style;
-    private final String itemsPointer;
+    private final EnosOperation op;
     private final Integer pageSize;
     private final BlockingQueue<Object> queue;
     private final AtomicInteger held = new AtomicInteger();
@@ -41,12 +44,11 @@ final class PagePrefetcher implements AutoCloseable {
     /**
      * @param maxHeld where the largest number of pages held at once is recorded (shared across polls)
      */
-    PagePrefetcher(EnosClient client, Function<PageCursor, EnosRequest> requests, PaginationStyle style,
-                   String itemsPointer, Integer pageSize, int capacity, AtomicInteger maxHeld) {
+    PagePrefetcher(EnosClient client, Function<PageCursor, EnosRequest> requests, EnosOperation op,
+                   Integer pageSize, int capacity, AtomicInteger maxHeld) {
         this.client = client;
         this.requests = requests;
-        this.style = style;
-        this.itemsPointer = itemsPointer;
+        this.op = op;
         this.pageSize = pageSize;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.maxHeld = maxHeld;
@@ -86,15 +88,13 @@ final class PagePrefetcher implements AutoCloseable {
 
     private void fetchAll() {
         try {
-            PageCursor cursor = first();
+            PageCursor cursor = Pages.first(op, pageSize);
             while (cursor != null && !closed) {
                 EnosReply reply = client.send(requests.apply(cursor));
-                JsonNode items = itemsPointer.isEmpty() ? reply.data() : reply.data().at(itemsPointer);
-                long total = reply.pagination().path("totalSize").asLong(-1);
-                int pageNo = cursor.pageNo() == null ? 0 : cursor.pageNo();
+                JsonNode items = op.items().isEmpty() ? reply.data() : reply.data().at(op.items());
                 hold();
-                queue.put(new Page(pageNo, items, total));
-                cursor = items.size() == 0 ? null : following(cursor, reply, items.size());
+                queue.put(new Page(cursor.pageNo(), items, Pages.total(Pages.pagination(op, reply))));
+                cursor = Pages.following(op, cursor, reply, items.size());
             }
             queue.put(END);
         } catch (InterruptedException e) {
@@ -115,33 +115,5 @@ final class PagePrefetcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private PageCursor first() {
-        return switch (style) {
-            case NONE, SCROLL -> new PageCursor(null, pageSize, null);
-            case PAGE -> new PageCursor(1, pageSize, null);
-        };
-    }
-
-    /** The cursor of the page after this one, or null on the last page (reference §2). */
-    private PageCursor following(PageCursor cursor, EnosReply reply, int count) {
-        return switch (style) {
-            case NONE -> null;
-            case PAGE -> nextPage(cursor, reply.pagination(), count);
-            case SCROLL -> {
-                String token = reply.data().path("pageToken").asText("");
-                yield token.isEmpty() ? null : new PageCursor(null, cursor.pageSize(), token);
-            }
-        };
-    }
-
-    private static PageCursor nextPage(PageCursor cursor, JsonNode pagination, int count) {
-        int pageNo = cursor.pageNo();
-        int size = cursor.pageSize() != null ? cursor.pageSize() : pagination.path("pageSize").asInt(count);
-        long total = pagination.path("totalSize").asLong(-1);
-        // no "last page" marker exists: trust totalSize when given, else a short page ends the search
-        boolean more = total >= 0 ? (long) pageNo * size < total : count >= size;
-        return more ? new PageCursor(pageNo + 1, cursor.pageSize(), null) : null;
     }
 }

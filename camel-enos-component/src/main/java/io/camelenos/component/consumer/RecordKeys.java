@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class RecordKeys {
 
-    /** Most specific first: an alert, event or command record also names its asset, a rule or content its model. */
+    /**
+     * Most specific first: an alert, event or command record also names its asset, a rule or content its model, a
+     * batch flow instance its flow. The App Portal names its users userId or id, and its assets id.
+     */
     private static final List<String> KNOWN = List.of("eventId", "alertId", "commandId", "ruleId", "contentId",
-            "typeId", "severityId", "treeId", "assetId", "deviceKey", "productKey", "modelId");
+            "typeId", "severityId", "treeId", "assetId", "deviceKey", "productKey", "modelId", "instanceId", "flowId",
+            "pipelineId", "userId", "id");
 
     private final String configured;
     private String found;

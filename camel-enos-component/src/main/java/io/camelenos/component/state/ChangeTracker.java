@@ -80,6 +80,11 @@ public final class ChangeTracker {
         return stored == null || stored.equals(DELETED) ? null : stored;
     }
 
+    /** Whether a completed change was ever recorded for this key, a deletion included. */
+    public boolean seen(String key) {
+        return repository.getState(prefix + ":" + key) != null;
+    }
+
     /** The change's exchange completed: its state is now the record's. */
     public void committed(Change change) {
         switch (change.kind()) {

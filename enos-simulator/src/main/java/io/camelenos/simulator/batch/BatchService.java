@@ -138,10 +138,11 @@ public final class BatchService implements SimService {
         return view.apply(user, flow(request.param("flowId")));
     }
 
-    // GET flows?action=getMyFlow&searchValue=
+    // GET flows?action=getMyFlow&searchValue= (v2.0 doc) or &expression= (v2.1 doc)
     private synchronized Object myFlows(SimRequest request) {
         Users.User user = user(request);
-        String search = request.query("searchValue");
+        String search = request.query("searchValue") != null ? request.query("searchValue")
+                : request.query("expression");
         ArrayNode list = Json.array();
         flows.values().stream().filter(f -> f.ownedBy(user.name()))
                 .filter(f -> search == null || search.isEmpty() || f.name.contains(search))

@@ -92,6 +92,9 @@ class BatchServiceTest {
         assertEquals(1, mine.size());
         assertEquals("1001", mine.get(0).get("flowId").asText());
         assertEquals(0, ok(get(V20, "/flows", OPERATOR, Map.of("action", "getMyFlow"))).size());
+        JsonNode v21 = ok(get(V21, "/flows", ADMIN, Map.of("action", "getMyFlow", "expression", "hourly")));
+        assertEquals(1, v21.size());
+        assertEquals("1002", v21.get(0).get("flowId").asText());
     }
 
     @Test

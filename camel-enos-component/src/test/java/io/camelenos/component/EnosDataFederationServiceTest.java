@@ -1,0 +1,181 @@
+package io.camelenos.component;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Data Federation service of the emulator: channels, SQL reads answered as records with their column metadata,
+ * jobs, followed downloads and the write channels.
+ */
+class EnosDataFederationServiceTest extends EnosServiceTestSupport {
+
+    static final String SERVICE = "data-federation";
+    static final String READ = "channelId=ch-read-enos";
+
+    private JsonNode federation(String operation, String options, Object body) {
+        return json(SERVICE, operation, options, body);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rows")
+                        .to("enos:data-federation/read?channelId=ch-read-enos&outputType=java.util.Map")
+                        .split(body())
+                        .to("mock:row");
+            }
+        };
+    }
+
+    @Test
+    void everyEndpointAnswers() {
+        assertEquals(3, federation("listChannels", "", null).size());
+        JsonNode readChannels = federation("listChannels", "channelType=READ", null);
+        assertEquals("ch-read-enos", readChannels.get(0).path("channelId").asText());
+        assertEquals(1, readChannels.size());
+
+        String sql = "SELECT COUNT(*) AS n FROM points";
+        Exchange read = call(SERVICE, "readData", READ + "&sqlQuery=" + sql, null);
+        assertEquals(List.of("n"), read.getMessage().getHeader(EnosConstants.COLUMNS, List.class));
+        assertEquals(List.of("BIGINT"), read.getMessage().getHeader(EnosConstants.COLUMN_TYPES, List.class));
+        JsonNode job = federation("listJobs", READ, null).path("finishedJobs").get(0);
+        assertEquals(sql, job.path("sqlQuery").asText());
+        JsonNode details = federation("getJobDetails", READ + "&jobId=" + job.path("jobId").asText(), null);
+        assertEquals(2, details.path("state").asInt(), "2 = completed");
+
+        federation("stopChannel", READ, null);
+        assertEquals(99400, failure(SERVICE, "readData", READ, Map.of("sqlQuery", sql)).getCode());
+        federation("startChannel", READ, null);
+        List<?> rows = call(SERVICE, "readData", READ, Map.of("sqlQuery", sql)).getMessage().getBody(List.class);
+        assertTrue(((JsonNode) rows.get(0)).path("n").asLong() > 0, rows.toString());
+        assertEquals(1, rows.size());
+
+        String taskId = federation("requestDownload", READ, download("SELECT * FROM points")).path("taskId").asText();
+        assertEquals("running", federation("getDownloadStatus", READ + "&taskId=" + taskId, null).path("status").asText());
+        federation("cancelDownload", READ + "&taskId=" + taskId, null);
+        assertEquals("canceled", federation("getDownloadStatus", READ + "&taskId=" + taskId, null).path("status").asText());
+
+        Map<String, Object> message = Map.of("data", "{\"table\":\"t\",\"lines\":[{\"a\":1},7,{}]}", "sync", true);
+        JsonNode answer = federation("writeMessage", "channelId=ch-write-mysql&dataSourceName=mysql_remote", message);
+        assertEquals(0, answer.path("code").asInt());
+        assertEquals(2, answer.path("failures").size(), "a number and an empty object are not lines: " + answer);
+        Exchange file = call(SERVICE, "writeFile", "channelId=ch-write-mysql&dataSourceName=mysql_remote",
+                Map.of("fileName", "camel.csv"));
+        assertEquals(0, file.getMessage().getHeader(EnosConstants.CODE));
+        Map<String, Object> chunk = Map.of("fileName", "camel.bin", "totalSize", 10, "chunkOffset", 0, "chunkSize", 4,
+                "chunkData", Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3, 4 }));
+        assertEquals(0, call(SERVICE, "writeChunkFile", "channelId=ch-write-hdfs&dataSourceName=hdfs_remote", chunk)
+                .getMessage().getHeader(EnosConstants.CODE));
+        assertEveryOperationCalled(SERVICE, name -> true);
+    }
+
+    @Test
+    void selectOverAssetsReturnsExactlyTheEmulatorsAssets() {
+        Exchange read = call(SERVICE, "read", READ, Map.of("sqlQuery", "SELECT asset_id, model_id, name FROM assets"));
+        Map<String, String> rows = new HashMap<>();
+        for (Object row : read.getMessage().getBody(List.class)) {
+            JsonNode record = (JsonNode) row;
+            rows.put(record.path("asset_id").asText(), record.path("model_id").asText() + "|" + record.path("name").asText());
+        }
+
+        Map<String, String> assets = new HashMap<>();
+        Iterator<?> search = template.requestBody("enos:asset/search?fetchAll=true&pageSize=20", null, Iterator.class);
+        search.forEachRemaining(node -> {
+            JsonNode asset = (JsonNode) node;
+            assets.put(asset.path("assetId").asText(),
+                    asset.path("modelId").asText() + "|" + asset.path("name").path("defaultValue").asText());
+        });
+        assertEquals(assets, rows);
+        assertEquals(50, rows.size());
+        assertEquals(List.of("asset_id", "model_id", "name"),
+                read.getMessage().getHeader(EnosConstants.COLUMNS, List.class));
+        // the table's columns are VARCHAR(n): H2 names that type VARCHAR or CHARACTER VARYING
+        List<?> types = read.getMessage().getHeader(EnosConstants.COLUMN_TYPES, List.class);
+        assertEquals(3, types.size());
+        assertTrue(types.stream().allMatch(t -> t.toString().contains("CHAR")), types.toString());
+    }
+
+    @Test
+    void rowsSplitIntoOneExchangePerRecord() throws Exception {
+        String modelId = sim.dataSet().modelOf(3).modelId();
+        long expected = IntStream.range(0, sim.dataSet().baseAssetCount())
+                .filter(i -> sim.dataSet().modelOf(i).modelId().equals(modelId)).count();
+        MockEndpoint rows = getMockEndpoint("mock:row");
+        rows.expectedMessageCount((int) expected);
+        rows.allMessages().body().isInstanceOf(Map.class);
+        rows.allMessages().body().convertToString().contains("asset_id=");
+
+        template.sendBodyAndHeader("direct:rows", null, EnosConstants.SQL_QUERY,
+                "SELECT asset_id, created_at FROM assets WHERE model_id = '" + modelId + "'");
+
+        rows.assertIsSatisfied();
+        assertTrue(expected > 0);
+    }
+
+    @Test
+    void aFollowedDownloadAnswersItsFinalStatus() {
+        Exchange followed = call(SERVICE, "requestDownload", READ + "&followDownload=true&downloadPollInterval=10",
+                download("SELECT * FROM telemetry"));
+
+        JsonNode status = followed.getMessage().getBody(JsonNode.class);
+        String taskId = followed.getMessage().getHeader(EnosConstants.TASK_ID, String.class);
+        assertEquals("done", status.path("status").asText());
+        assertEquals(100, status.path("progress").asInt());
+        assertEquals(taskId, status.path("taskId").asText());
+        long polls = requestsTo("/data-federation/v2.0/channels/read/ch-read-enos/download/" + taskId + "/status").size();
+        assertTrue(polls >= 2, "polled until done, " + polls + " polls");
+    }
+
+    @Test
+    void aDownloadThatTakesTooLongFailsNamingTheTask() {
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class, () -> call(SERVICE,
+                "requestDownload", READ + "&followDownload=true&downloadPollInterval=50&downloadTimeout=1",
+                download("SELECT * FROM assets")));
+
+        ExchangeTimedOutException timeout = assertInstanceOf(ExchangeTimedOutException.class, thrown.getCause());
+        assertTrue(timeout.getMessage().matches(".*download task dl-\\d+ is still running.*"), timeout.getMessage());
+    }
+
+    @Test
+    void followDownloadOnAnotherOperationFailsAtStart() {
+        Exception thrown = assertThrows(Exception.class,
+                () -> context.getEndpoint("enos:data-federation/readData?channelId=x&followDownload=true"));
+
+        assertTrue(thrown.getMessage().contains("followDownload"), thrown.getMessage());
+    }
+
+    @Test
+    void documentedErrorsSurfaceWithTheirCode() {
+        assertEquals(99404, failure(SERVICE, "readData", "channelId=nope", Map.of("sqlQuery", "SELECT 1")).getCode());
+        EnosApiException write = failure(SERVICE, "readData", READ, Map.of("sqlQuery", "DELETE FROM assets"));
+        assertEquals(99400, write.getCode());
+        assertTrue(write.getMsg().contains("sqlQuery"), write.getMsg());
+        assertEquals(99400, failure(SERVICE, "readData", READ, Map.of("sqlQuery", "SELECT * FROM nowhere")).getCode());
+        assertEquals(99400, failure(SERVICE, "readData", READ, Map.of()).getCode());
+        assertEquals(99404, failure(SERVICE, "getJobDetails", READ + "&jobId=nope", null).getCode());
+        assertEquals(99404, failure(SERVICE, "getDownloadStatus", READ + "&taskId=dl-0", null).getCode());
+    }
+
+    private static Map<String, Object> download(String sql) {
+        return Map.of("taskName", "camel", "sourceName", "enos_data", "querySql", sql, "filePackageName", "camel.zip");
+    }
+}
