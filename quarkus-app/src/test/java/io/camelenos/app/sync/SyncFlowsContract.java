@@ -246,6 +246,25 @@ abstract class SyncFlowsContract {
         assertEquals(recovered, JsonPath.from(last.json()).getLong("recoverTime"));
     }
 
+    @Test
+    void alertRaisedAndRecoveredBetweenTwoPollsIsInsertedAsRecovered() throws Exception {
+        pollAfterNow(AlertSyncRoute.FLOW); // the consumer's history sweep starts from the newest alert it has seen
+        long occurred = System.currentTimeMillis();
+        long recovered = occurred + 1;
+        Map<String, Object> alert = Map.of("assetId", enos.dataSet().assetId(6), "modelId", "EnOS_Wind_Turbine",
+                "measurepointId", "WTG.Status", "value", 2, "occurTime", occurred, "recoverTime", recovered,
+                "severityId", "warning", "contentId", "WTG_LIMITED");
+        String eventId = template.requestBody("enos:alert/createHistoryAlert?outputType=java.lang.String",
+                Map.of("historyAlert", alert), String.class);
+
+        Eventually.within(SYNC, () -> {
+            Map<String, Object> row = rows("SELECT * FROM enos_alert WHERE event_id = ?", eventId).get(0);
+            assertEquals("RECOVERED", row.get("status"));
+            assertEquals(occurred, ((Number) row.get("occur_time")).longValue());
+            assertEquals(recovered, ((Number) row.get("recover_time")).longValue());
+        });
+    }
+
     // ---- metrics and failures
 
     @Test
