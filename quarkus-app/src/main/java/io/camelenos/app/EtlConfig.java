@@ -1,6 +1,8 @@
 package io.camelenos.app;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,6 +19,18 @@ public interface EtlConfig {
 
     /** The EnOS readiness check. */
     Health health();
+
+    /** What the three sync flows share: progress logging and the retries of a failed write. */
+    Sync sync();
+
+    /** The asset sync flow: EnOS assets into {@code enos_asset}. */
+    Assets assets();
+
+    /** The telemetry export flow: TSDB raw data into {@code enos_telemetry}. */
+    Telemetry telemetry();
+
+    /** The alert sync flow: EnOS active and recovered alerts into {@code enos_alert}. */
+    Alerts alerts();
 
     interface Emulator {
 
@@ -45,5 +59,103 @@ public interface EtlConfig {
         /** How long one probe result is reused, so that frequent health polls do not hammer EnOS. */
         @WithDefault("5s")
         Duration cacheTtl();
+    }
+
+    interface Sync {
+
+        /** How often a long poll logs its progress (pages, records, records per second); 0 = only the summary. */
+        @WithDefault("5s")
+        Duration progressInterval();
+
+        /** How often a failed database write (or alert forward) is tried again before the record is left to the next poll. */
+        @WithDefault("2")
+        int writeRetries();
+
+        /** The wait between those tries. */
+        @WithDefault("1s")
+        Duration writeRetryDelay();
+    }
+
+    interface Assets {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The pause between the end of one asset poll and the start of the next. */
+        @WithDefault("60s")
+        Duration delay();
+
+        /** Assets per search page (EnOS allows at most 1000). */
+        @WithDefault("1000")
+        int pageSize();
+
+        /** An EnOS search expression choosing the assets to keep in sync; unset = every asset of the org. */
+        Optional<String> expression();
+
+        /** Further {@code enos:asset/search} endpoint options, appended to the URI as they are (a=1&b=2). */
+        Optional<String> options();
+    }
+
+    interface Telemetry {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The pause between the end of one telemetry poll and the start of the next. */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Records per (asset, point) of one TSDB request; the component cuts requests to EnOS's limits. */
+        @WithDefault("1000")
+        int pageSize();
+
+        /** Assets to export, by id. */
+        Optional<List<String>> assetIds();
+
+        /** An asset search expression whose assets are exported too; the consumer resolves it again at every poll. */
+        Optional<String> assetExpression();
+
+        /** The measure points to export (required while the flow is enabled). */
+        Optional<List<String>> pointIds();
+
+        /** Where a pair with no watermark yet starts: a duration before now (PT1H, P7D) or an ISO 8601 instant. */
+        @WithDefault("PT1H")
+        String startTime();
+
+        /** Unset = follow the series up to now at every poll; an instant or duration before now = a bounded backfill. */
+        Optional<String> endTime();
+
+        /** How far before each watermark every poll reads again, for late data (already written samples are skipped). */
+        @WithDefault("10m")
+        Duration lookback();
+
+        /** Further {@code enos:tsdb/read} endpoint options, appended to the URI as they are. */
+        Optional<String> options();
+    }
+
+    interface Alerts {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The pause between the end of one alert poll and the start of the next. */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Alerts per search page. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** An EnOS alert search expression choosing the alerts to follow; unset = every active alert of the org. */
+        Optional<String> expression();
+
+        /**
+         * A Camel endpoint URI every synced alert is also sent to (JSON text, with the CamelEnosEventId and
+         * CamelEnosAlertState headers); unset = none.
+         */
+        Optional<String> forwardUri();
+
+        /** Further {@code enos:alert/searchActiveAlerts} endpoint options, appended to the URI as they are. */
+        Optional<String> options();
     }
 }

@@ -3,14 +3,19 @@ package io.camelenos.app;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged app ({@code quarkus-run.jar}) as the README runs it: no gateway configured, so it starts its embedded
- * EnOS emulator, migrates its embedded database, and is ready. Catches an extension missing from the app but present
- * on the test classpath.
+ * EnOS emulator, migrates its embedded database, is ready, and its sync flows fill the database within a minute (the
+ * README's promise). Catches an extension missing from the app but present on the test classpath.
  */
 @QuarkusIntegrationTest
 class EtlAppIT {
@@ -34,5 +39,16 @@ class EtlAppIT {
                 .when().patch("/api/assets/{id}", "no-such-asset")
                 .then().statusCode(502)
                 .body("enosCode", equalTo(99404));
+    }
+
+    @Test
+    void withinAMinuteTheSummaryShowsAssetsTelemetryAndAlerts() {
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            JsonPath summary = given().when().get("/api/data/summary").then().statusCode(200).extract().jsonPath();
+            // the embedded emulator's 500 assets, its turbines' last hour, its active alerts
+            assertEquals(500, summary.getLong("assets.rows"), "assets: " + summary.prettify());
+            assertTrue(summary.getLong("telemetry.rows") > 0, "telemetry: " + summary.prettify());
+            assertTrue(summary.getLong("alerts.rows") > 0, "alerts: " + summary.prettify());
+        });
     }
 }

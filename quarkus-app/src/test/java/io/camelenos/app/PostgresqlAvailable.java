@@ -14,12 +14,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class PostgresqlAvailable implements ExecutionCondition {
 
-    static String url() {
+    public static String url() {
         String url = System.getenv("CAMEL_ENOS_TEST_PG_URL");
         return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/test";
     }
 
-    static String user() {
+    public static String user() {
         String user = System.getenv("CAMEL_ENOS_TEST_PG_USER");
         return user != null ? user : "postgres";
     }

@@ -1,0 +1,75 @@
+package io.camelenos.app.sync;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.camelenos.app.EtlConfig;
+import io.camelenos.app.state.JdbcStateRepository;
+import io.camelenos.component.EnosEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * What the three sync flows have in common: an {@code enos:} consumer whose state lives in the app's database (one
+ * {@link JdbcStateRepository} per flow, under a fixed state key so that changing the flow's options keeps it), a
+ * {@link SyncMonitor} as its poll strategy and exception handler, and writes tried again a few times before the
+ * record is left to the next poll. Each subclass is one flow, one route.
+ */
+public abstract class SyncRoute extends RouteBuilder {
+
+    @Inject
+    protected EtlConfig config;
+
+    @Inject
+    protected AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** A new monitor for this flow's meters and logs. */
+    protected SyncMonitor monitor(String flow, String title, SyncMonitor.Lag lag) {
+        return new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
+    }
+
+    /**
+     * The flow's consumer endpoint: the URI with the user's extra options appended, its state in table
+     * {@code camel_state} under repository {@code flow}, and the monitor watching its polls.
+     */
+    protected EnosEndpoint consumer(String uri, Optional<String> extraOptions, SyncMonitor monitor) {
+        String full = extraOptions.filter(o -> !o.isBlank()).map(o -> uri + "&" + o.strip()).orElse(uri);
+        EnosEndpoint endpoint = endpoint(full, EnosEndpoint.class);
+        endpoint.getConsumerConfiguration().setStateRepository(new JdbcStateRepository(dataSource, monitor.flow()));
+        endpoint.getConsumerConfiguration().setStateKey(monitor.flow());
+        endpoint.setPollStrategy(monitor);
+        endpoint.setExceptionHandler(monitor);
+        return endpoint;
+    }
+
+    /**
+     * A failed write (database, forward) is tried {@code camel-enos.sync.write-retries} more times; after that the
+     * exchange fails, the consumer keeps the record's old state, and its next poll brings the record again.
+     */
+    protected void retryFailedWrites(SyncMonitor monitor) {
+        onException(Exception.class)
+                .maximumRedeliveries(config.sync().writeRetries())
+                .redeliveryDelay(config.sync().writeRetryDelay().toMillis())
+                .onRedelivery(exchange -> monitor.retried())
+                // the monitor logs the failure in one line when the consumer hands it over
+                .logExhausted(false)
+                .logRetryAttempted(false);
+    }
+
+    /** {@code RAW(value)}: free text (expressions, times) goes into the URI untouched by Camel's URI parsing. */
+    protected static String raw(String value) {
+        return "RAW(" + value + ")";
+    }
+
+    /** Fails the start with a message naming the app option, as the component does for its own options. */
+    protected static void require(boolean ok, String key, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("camel-enos." + key + " " + rule + ", was " + value);
+        }
+    }
+}
