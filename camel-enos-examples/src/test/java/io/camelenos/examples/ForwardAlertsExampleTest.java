@@ -65,6 +65,7 @@ class ForwardAlertsExampleTest {
             assertFalse(Files.exists(dir.resolve("dead-letter/alerts.jsonl")));
 
             // six hours later: a restart on the same state forwards the alerts raised and recovered meanwhile
+            long newestAtT0 = newestActiveOccurTime();
             enos.simulator().clock().advance(Duration.ofHours(6));
             Set<String> activeLater = activeAlertIds();
             Set<String> raised = new HashSet<>(activeLater);
@@ -72,6 +73,10 @@ class ForwardAlertsExampleTest {
             Set<String> recovered = new HashSet<>(activeAtT0);
             recovered.removeAll(activeLater);
             assertFalse(raised.isEmpty() || recovered.isEmpty(), "six hours raise and recover alerts");
+            // and those raised and recovered in between, which the consumer finds in the alert history
+            Set<String> inBetween = historyIdsSince(newestAtT0);
+            inBetween.removeAll(activeAtT0);
+            recovered.addAll(inBetween);
             int before = webhook.delivered().size();
 
             runUntilCaughtUp(webhook, dir.resolve("dead-letter"));
@@ -160,6 +165,26 @@ class ForwardAlertsExampleTest {
     private static Set<String> activeAlertIds() throws Exception {
         EnosSimulator sim = enos.simulator();
         List<?> alerts = EnosCalls.request(sim, "enos:alert/searchActiveAlerts?pageSize=1000&outputType=java.util.Map",
+                null, List.class);
+        assertTrue(alerts.size() < 1000, "one page holds them all");
+        Set<String> ids = new HashSet<>();
+        alerts.forEach(a -> ids.add(String.valueOf(((Map<?, ?>) a).get("eventId"))));
+        return ids;
+    }
+
+    /** The newest occurTime of the alerts active at the emulator's now. */
+    private static long newestActiveOccurTime() throws Exception {
+        List<?> alerts = EnosCalls.request(enos.simulator(),
+                "enos:alert/searchActiveAlerts?pageSize=1000&outputType=java.util.Map", null, List.class);
+        return alerts.stream().mapToLong(a -> ((Number) ((Map<?, ?>) a).get("occurTime")).longValue()).max()
+                .orElseThrow();
+    }
+
+    /** The event ids of the history alerts that occurred from the given time to the emulator's now. */
+    private static Set<String> historyIdsSince(long occurTime) throws Exception {
+        EnosSimulator sim = enos.simulator();
+        List<?> alerts = EnosCalls.request(sim, "enos:alert/searchHistoryAlerts?pageSize=1000&outputType=java.util.Map"
+                + "&startTime=" + java.time.Instant.ofEpochMilli(occurTime) + "&endTime=" + sim.clock().now(),
                 null, List.class);
         assertTrue(alerts.size() < 1000, "one page holds them all");
         Set<String> ids = new HashSet<>();
