@@ -148,7 +148,8 @@ public final class HttpEnosClient implements EnosClient {
         builder.method(request.method(), request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        return send(request, builder.build(), queryString(loggable(request.query())));
+        // the masked copy is built only when the request line is logged: not on the hot path otherwise
+        return send(request, builder.build(), LOG.isDebugEnabled() ? queryString(loggable(request.query())) : query);
     }
 
     /** The query with the values of credential parameters (App Portal's refreshToken, ...) masked, for logs. */
