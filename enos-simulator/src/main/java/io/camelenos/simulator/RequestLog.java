@@ -1,7 +1,7 @@
 package io.camelenos.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

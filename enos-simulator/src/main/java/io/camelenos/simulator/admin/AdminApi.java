@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camelenos.simulator.EnosSimulator;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;

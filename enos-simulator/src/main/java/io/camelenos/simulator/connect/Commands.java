@@ -7,9 +7,9 @@ import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.MeasurementOverlay;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.time.Instant;
 import java.time.ZoneId;

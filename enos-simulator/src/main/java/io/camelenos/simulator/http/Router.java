@@ -1,5 +1,7 @@
 package io.camelenos.simulator.http;
 
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -9,13 +9,13 @@ import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.OptionalBearer;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,8 +4,8 @@ import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;

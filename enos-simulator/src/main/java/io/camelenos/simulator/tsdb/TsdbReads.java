@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.time.Instant;
 import java.time.LocalDate;
