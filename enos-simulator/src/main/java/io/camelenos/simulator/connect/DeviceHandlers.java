@@ -231,6 +231,7 @@ final class DeviceHandlers {
     }
 
     // POST devices?action=replaceDevice&assetId|productKey+deviceKey , body {newDeviceKey}
+    // -> {assetId, productKey, deviceKey, deviceSecret}: the new key and a new secret; the device is inactive again
     Object replace(SimRequest request) {
         ObjectNode device = devices.require(request);
         String newKey = ProductHandlers.requireText(request.jsonObject(), "newDeviceKey");
@@ -246,7 +247,9 @@ final class DeviceHandlers {
             ObjectNode asset = dataSet.assets().get(device.path("assetId").asText()).orElseThrow();
             devices.replaceKey(asset, oldKey, newKey);
         }
-        return null;
+        String assetId = device.path("assetId").asText();
+        return Json.object().put("assetId", assetId).put("productKey", productKey).put("deviceKey", newKey)
+                .put("deviceSecret", devices.secretOf(assetId));
     }
 
     // GET devices?action=getStats[&productKey=]

@@ -137,6 +137,21 @@ class AssetTreeServiceTest {
     }
 
     @Test
+    void treeBlockIsOptionalAndTheTreeThenTakesTheRootName() {
+        ObjectNode body = Json.object();
+        body.set("asset", assetBlock("Rootname only"));
+
+        String treeId = ok(post(TREES, body, "action", "create")).data().asText();
+
+        JsonNode tree = getTree(treeId).get("data");
+        assertEquals("Rootname only", tree.get("name").get("defaultValue").asText());
+        assertEquals(0, tree.get("tags").size());
+        String associated = ok(post(TREES, Json.object(), "action", "associate", "productKey", data().productKeyOf(3),
+                "deviceKey", data().deviceKeyOf(3))).data().asText();
+        assertEquals(data().assetId(3), getTree(associated).get("data").get("asset").get("assetId").asText());
+    }
+
+    @Test
     void associateMakesATreeFromAnExistingAssetByDeviceKeys() {
         ObjectNode body = Json.object();
         body.putObject("tree").put("name", "Turbine tree");
