@@ -11,6 +11,7 @@ import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.iam.LoginGuard;
 import io.camelenos.simulator.iam.Users;
 import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.CommaSeparated;
 import io.camelenos.simulator.wire.Envelope;
 import io.camelenos.simulator.wire.Json;
 
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -536,7 +536,7 @@ public final class AppPortalService implements SimService {
         if (raw.isArray()) {
             raw.forEach(n -> ids.add(n.asText().trim()));
         } else {
-            ids.addAll(Arrays.asList(raw.asText().split(",")));
+            ids.addAll(CommaSeparated.list(raw.asText()));
         }
         ids.replaceAll(String::trim);
         ids.removeIf(String::isEmpty);
