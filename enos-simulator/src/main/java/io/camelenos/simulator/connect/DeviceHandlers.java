@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 /** The devices endpoints: create, batchCreate, search, update, delete, enable, disable, replaceDevice, getStats. */
 final class DeviceHandlers {
 
+    /** The replace device doc's rule for newDeviceKey. */
+    private static final String NEW_DEVICE_KEY = "[A-Za-z0-9_.\\-]{4,64}";
     /** Devices one batchCreate call may hold (EnOS documents no limit; ours keeps a request bounded). */
     static final int MAX_BATCH = 1_000;
 
@@ -235,6 +237,9 @@ final class DeviceHandlers {
     Object replace(SimRequest request) {
         ObjectNode device = devices.require(request);
         String newKey = ProductHandlers.requireText(request.jsonObject(), "newDeviceKey");
+        if (!newKey.matches(NEW_DEVICE_KEY)) {
+            throw ApiError.invalidArgument("newDeviceKey", "4 to 64 letters, digits, - _ or ., was " + newKey);
+        }
         String oldKey = device.path("deviceKey").asText();
         if (newKey.equals(oldKey)) {
             throw ApiError.of(11704, "The new deviceKey is the same as the old one");
