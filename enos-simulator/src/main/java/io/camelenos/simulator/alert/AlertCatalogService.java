@@ -180,7 +180,7 @@ public final class AlertCatalogService implements SimService {
             node = body.get("type");
         }
         if (node == null && kind == AlertCatalog.Kind.RULE && body.has("ruleId")) {
-            // EnOS's Java SDK sends the rule's fields at the top of the body, beside nothing else
+            // EnOS's Java SDK sends the rule's fields at the top of the body, with no alertRule around them
             ObjectNode topLevel = body.deepCopy();
             topLevel.remove(List.of("action", "orgId", "isPatchUpdate"));
             node = topLevel;
