@@ -2,7 +2,7 @@ package io.camelenos.simulator.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.camelenos.simulator.auth.TokenService;
 import io.camelenos.simulator.fault.FaultKind;
 import io.camelenos.simulator.fault.Faults;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.camelenos.simulator.http;
+package io.camelenos.simulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.camelenos.simulator.http;
+package io.camelenos.simulator.wire;
 
 /**
  * A failure answered to the client. Business errors are HTTP 200 with the code in the envelope, as EnOS does;
