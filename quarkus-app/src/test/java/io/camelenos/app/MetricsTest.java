@@ -5,13 +5,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus metrics: the update API's counters and Camel's route metrics. */
 @QuarkusTest
-@WithTestResource(EnosEmulatorResource.class)
 class MetricsTest {
 
     @Test
