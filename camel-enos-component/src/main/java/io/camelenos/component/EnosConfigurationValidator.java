@@ -11,6 +11,9 @@ import io.camelenos.component.catalog.UserAuth;
  */
 final class EnosConfigurationValidator {
 
+    /** More requests in flight than this only queue up at the gateway, and each holds a page in memory. */
+    static final int MAX_PARALLEL_PAGES = 64;
+
     private EnosConfigurationValidator() {
     }
 
@@ -31,6 +34,8 @@ final class EnosConfigurationValidator {
                 "must be 0 (off) or a positive number of requests per second");
         check(c.getPageSize() == null || c.getPageSize() > 0, "pageSize", c.getPageSize(), "must be greater than 0");
         check(c.getPageNo() == null || c.getPageNo() >= 0, "pageNo", c.getPageNo(), "must not be negative");
+        check(c.getParallelPages() >= 1 && c.getParallelPages() <= MAX_PARALLEL_PAGES, "parallelPages",
+                c.getParallelPages(), "must be between 1 and " + MAX_PARALLEL_PAGES);
     }
 
     /**

@@ -17,6 +17,8 @@ final class BatchEmitter {
     private Consumer<Boolean> pendingOutcome;
     private int index;
     private long expected = -1;
+    /** {@code expected} boxed once, for the CamelBatchSize of every exchange but the last. */
+    private Integer expectedSize;
 
     BatchEmitter(DefaultConsumer consumer) {
         this.consumer = consumer;
@@ -25,6 +27,7 @@ final class BatchEmitter {
     /** The number of exchanges this poll is expected to send (CamelBatchSize until the last one), if known. */
     void expect(long size) {
         this.expected = size;
+        this.expectedSize = size >= 0 && size <= Integer.MAX_VALUE ? (int) size : null;
     }
 
     /**
@@ -66,12 +69,19 @@ final class BatchEmitter {
         return index;
     }
 
+    private Integer batchSize(boolean last) {
+        if (last) {
+            return index + 1;
+        }
+        return expectedSize != null && expectedSize >= index + 2 ? expectedSize : (int) Math.max(expected, index + 2);
+    }
+
     private void send(boolean last) {
         Exchange exchange = pending;
         Consumer<Boolean> outcome = pendingOutcome;
         pending = null;
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, (int) (last ? index + 1 : Math.max(expected, index + 2)));
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchSize(last));
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
         index++;
         try {

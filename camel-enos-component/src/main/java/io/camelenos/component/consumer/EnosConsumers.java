@@ -41,7 +41,6 @@ public final class EnosConsumers {
     }
 
     private static void validate(EnosConsumerConfiguration c) {
-        check(c.getPrefetchPages() >= 1, "prefetchPages", c.getPrefetchPages(), "must be at least 1");
         check(!c.isChangesOnly() || c.isSplitResult(), "changesOnly", true, "needs splitResult=true");
         check(c.getLookback() >= 0, "lookback", c.getLookback(), "must not be negative");
         check(c.getItemFormat() == 0 || c.getItemFormat() == 1, "itemFormat", c.getItemFormat(), "must be 0 or 1");

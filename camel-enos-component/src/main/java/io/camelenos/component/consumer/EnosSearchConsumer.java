@@ -12,7 +12,9 @@ import io.camelenos.component.EnosConstants;
 import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosOperation;
-import io.camelenos.component.consumer.PagePrefetcher.Page;
+import io.camelenos.component.client.PageStream;
+import io.camelenos.component.client.PageStream.Page;
+import io.camelenos.component.client.Pages;
 import io.camelenos.component.state.ChangeTracker;
 import io.camelenos.component.state.ChangeTracker.Change;
 import io.camelenos.component.state.ChangeType;
@@ -24,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a paginated EnOS search: each poll pages from the first page to the last, fetching ahead on another thread,
- * and routes one exchange per record (or per page). Records seen twice because the result changed while paging are
+ * Polls a paginated EnOS search: each poll pages from the first page to the last, with up to {@code parallelPages}
+ * requests in flight on other threads, and routes one exchange per record (or per page), in page order. Records seen twice because the result changed while paging are
  * dropped, and such a poll says so (CamelEnosPageDrift). With {@code changesOnly} it routes only what changed since
  * the last complete poll.
  */
@@ -37,7 +39,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private final EnosOperation operation;
     private final AtomicInteger maxPagesHeld = new AtomicInteger();
     private Function<JsonNode, Object> converter;
-    private ExecutorService prefetchExecutor;
+    private ExecutorService pageExecutor;
     private ChangeTracker changes;
 
     public EnosSearchConsumer(EnosEndpoint endpoint, Processor processor) {
@@ -59,8 +61,8 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = EnosConsumerSupport.converter(getEndpoint());
-        prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "EnosPrefetch");
+        pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "EnosPages", getEndpoint().getConfiguration().getParallelPages());
         if (options.isChangesOnly()) {
             changes = new ChangeTracker(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()));
         }
@@ -70,9 +72,9 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (prefetchExecutor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
-            prefetchExecutor = null;
+        if (pageExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pageExecutor);
+            pageExecutor = null;
         }
     }
 
@@ -83,7 +85,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         if (changes != null) {
             changes.begin();
         }
-        try (PagePrefetcher pages = prefetcher()) {
+        try (PageStream pages = pages()) {
             routePages(pages, emitter, poll);
             if (changes != null && poll.isComplete()) {
                 routeDeletions(emitter, poll);
@@ -100,12 +102,12 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         return emitter.sent();
     }
 
-    private PagePrefetcher prefetcher() {
+    private PageStream pages() {
         EnosEndpoint endpoint = getEndpoint();
-        return new PagePrefetcher(EnosConsumerSupport.client(endpoint),
+        return new PageStream(EnosConsumerSupport.client(endpoint),
                 EnosConsumerSupport.pageRequests(endpoint, operation, endpoint.getConfiguration(), options.getBody()),
-                operation, endpoint.getConfiguration().getPageSize(),
-                options.getPrefetchPages(), maxPagesHeld).start(prefetchExecutor);
+                operation, Pages.first(operation, endpoint.getConfiguration().getPageSize()), pageExecutor,
+                endpoint.getConfiguration().getParallelPages(), maxPagesHeld);
     }
 
     /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
@@ -119,19 +121,15 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         throw new UnsupportedOperationException("EnosSearchConsumer routes records as it pages");
     }
 
-    private void routePages(PagePrefetcher pages, BatchEmitter emitter, Poll poll) throws InterruptedException {
+    private void routePages(PageStream pages, BatchEmitter emitter, Poll poll) throws InterruptedException {
         Page page;
         while ((page = pages.next()) != null) {
-            try {
-                poll.see(page, emitter, options);
-                if (options.isSplitResult()) {
-                    routeRecords(page, poll.keys, emitter, poll);
-                } else {
-                    emitter.offer(exchange(page, page.items(), null), ok -> {
-                    });
-                }
-            } finally {
-                pages.release();
+            poll.see(page, emitter, options);
+            if (options.isSplitResult()) {
+                routeRecords(page, poll.keys, emitter, poll);
+            } else {
+                emitter.offer(exchange(page, page.items(), null), ok -> {
+                });
             }
             if (!mayContinue() || poll.limitReached(getMaxMessagesPerPoll())) {
                 poll.stopped = true;
@@ -198,8 +196,8 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         if (page.pageNo() != null) {
             message.setHeader(EnosConstants.PAGE_NO, page.pageNo());
         }
-        if (page.totalSize() >= 0) {
-            message.setHeader(EnosConstants.TOTAL_SIZE, page.totalSize());
+        if (page.boxedTotal() != null) {
+            message.setHeader(EnosConstants.TOTAL_SIZE, page.boxedTotal()); // boxed once per page, not per record
         }
         if (key != null) {
             message.setHeader(EnosConstants.RECORD_KEY, key);
