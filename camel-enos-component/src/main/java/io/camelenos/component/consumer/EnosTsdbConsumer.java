@@ -159,48 +159,53 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     private void routeRecord(TsdbPage page, int index, BatchEmitter emitter) {
         JsonNode record = page.record(index);
         int point = page.pointIndex(index);
+        long ts = page.timestamp(index);
         if (point == TsdbPage.SEVERAL) {
-            List<Watermarks.Pair> pairs = newPairs(page, record);
+            List<Watermarks.Pair> pairs = newPairs(page, index);
             if (!pairs.isEmpty()) {
-                long ts = record.path("timestamp").asLong();
                 emitter.offer(exchange(record, null), ok -> pairs.forEach(p -> outcome(p, ts, ok)));
             }
             return;
         }
         // one point per record (item format 0): its watermark found without a list or a key string
-        String asset = record.path("assetId").asText();
-        long ts = record.path("timestamp").asLong();
-        Watermarks.Pair pair = page.read().pair(watermarks, asset, point);
+        Watermarks.Pair pair = page.read().pair(watermarks, page.asset(index), point);
         if (pair.isNew(ts)) {
             emitter.offer(exchange(record, page.read().chunk().pointIds().get(point)), ok -> outcome(pair, ts, ok));
         }
     }
 
+    /** One exchange for the page's new records; their watermarks move together when it completes. */
     private void routeWhole(TsdbPage page, BatchEmitter emitter) {
         ArrayNode fresh = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
-        List<Runnable> onSuccess = new ArrayList<>();
-        List<Runnable> onFailure = new ArrayList<>();
+        TsdbSamples samples = new TsdbSamples(page.size());
         for (int i = 0; i < page.size(); i++) {
-            JsonNode record = page.record(i);
-            List<Watermarks.Pair> pairs = newPairs(page, record);
-            if (!pairs.isEmpty()) {
-                long ts = record.path("timestamp").asLong();
-                fresh.add(record);
-                onSuccess.add(() -> pairs.forEach(p -> p.delivered(ts)));
-                onFailure.add(() -> pairs.forEach(Watermarks.Pair::failed));
+            int point = page.pointIndex(i);
+            long ts = page.timestamp(i);
+            int before = samples.size();
+            if (point == TsdbPage.SEVERAL) {
+                newPairs(page, i).forEach(pair -> samples.add(pair, ts));
+            } else {
+                Watermarks.Pair pair = page.read().pair(watermarks, page.asset(i), point);
+                if (pair.isNew(ts)) {
+                    samples.add(pair, ts);
+                }
+            }
+            if (samples.size() > before) {
+                fresh.add(page.record(i));
             }
         }
         if (!fresh.isEmpty()) {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(converter.apply(fresh));
-            emitter.offer(exchange, ok -> (ok ? onSuccess : onFailure).forEach(Runnable::run));
+            emitter.offer(exchange, samples::outcome);
         }
     }
 
     /** The (asset, point) pairs of a record that have not had it yet. */
-    private List<Watermarks.Pair> newPairs(TsdbPage page, JsonNode record) {
-        String asset = record.path("assetId").asText();
-        long ts = record.path("timestamp").asLong();
+    private List<Watermarks.Pair> newPairs(TsdbPage page, int index) {
+        JsonNode record = page.record(index);
+        String asset = page.asset(index);
+        long ts = page.timestamp(index);
         List<Watermarks.Pair> pairs = new ArrayList<>(1);
         List<String> points = page.read().chunk().pointIds();
         for (int i = 0; i < points.size(); i++) {

@@ -1,6 +1,5 @@
 package io.camelenos.component.consumer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +18,8 @@ final class TsdbPage {
     private final TsdbChunkRead read;
     private final JsonNode items;
     private final int[] pointIndex;
+    private final String[] assets;
+    private final long[] timestamps;
     private final boolean full;
     private final long maxTimestamp;
 
@@ -27,6 +28,8 @@ final class TsdbPage {
         this.items = items;
         List<String> points = read.chunk().pointIds();
         this.pointIndex = new int[items.size()];
+        this.assets = new String[pointIndex.length];
+        this.timestamps = new long[pointIndex.length];
         long max = Long.MIN_VALUE;
         boolean anyFull = false;
         // records come grouped by asset (reference order): count each point's records per asset
@@ -35,6 +38,8 @@ final class TsdbPage {
         for (int r = 0; r < pointIndex.length; r++) {
             JsonNode record = items.get(r);
             String a = record.path("assetId").asText();
+            assets[r] = a;
+            timestamps[r] = record.path("timestamp").asLong();
             if (!a.equals(asset)) {
                 asset = a;
                 Arrays.fill(counts, 0);
@@ -50,7 +55,7 @@ final class TsdbPage {
             if (present == 0) {
                 pointIndex[r] = SEVERAL;
             }
-            max = Math.max(max, record.path("timestamp").asLong());
+            max = Math.max(max, timestamps[r]);
         }
         this.full = anyFull;
         this.maxTimestamp = max;
@@ -66,6 +71,14 @@ final class TsdbPage {
 
     JsonNode record(int index) {
         return items.get(index);
+    }
+
+    String asset(int index) {
+        return assets[index];
+    }
+
+    long timestamp(int index) {
+        return timestamps[index];
     }
 
     /** The index in the chunk's points of the one point a record carries, or {@link #SEVERAL}. */
@@ -84,16 +97,5 @@ final class TsdbPage {
     /** Whether the chunk's range is read with this page (it is not full, or it reached the end). */
     boolean isLastOfChunk() {
         return !full || maxTimestamp >= read.end();
-    }
-
-    /** The chunk's points present in a record: one in item format 0, several in format 1. */
-    List<String> pointsOf(JsonNode record) {
-        List<String> points = new ArrayList<>(1);
-        for (String point : read.chunk().pointIds()) {
-            if (record.has(point)) {
-                points.add(point);
-            }
-        }
-        return points;
     }
 }
