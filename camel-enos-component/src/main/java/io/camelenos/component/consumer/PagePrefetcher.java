@@ -16,7 +16,7 @@ import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.Pages;
 
 /**
- * Fetches the pages of one search on another thread, from the first to the last, into a bounded queue: the next page
+ * Fetches the pages of one search on another thread, from a given page to the last, into a bounded queue: the next page
  * is on its way while the consumer routes the current one, and at most {@code capacity + 2} pages are held at once
  * (the queue, the one being routed, and the one just fetched waiting for room).
  */
@@ -24,9 +24,10 @@ final class PagePrefetcher implements AutoCloseable {
 
     /**
      * One page: its records (the array node of the answer, not a copy), its number (null when the search is not
-     * numbered) and the total it announced (-1 for none).
+     * numbered), the total it announced (-1 for none) and the cursor of the page after it (null after the last), where
+     * a pass that stops after this page resumes.
      */
-    record Page(Integer pageNo, JsonNode items, long totalSize) {
+    record Page(Integer pageNo, JsonNode items, long totalSize, PageCursor next) {
     }
 
     private static final Object END = new Object();
@@ -34,7 +35,7 @@ final class PagePrefetcher implements AutoCloseable {
     private final EnosClient client;
     private final Function<PageCursor, EnosRequest> requests;
     private final EnosOperation op;
-    private final Integer pageSize;
+    private final PageCursor first;
     private final BlockingQueue<Object> queue;
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger maxHeld;
@@ -42,14 +43,15 @@ final class PagePrefetcher implements AutoCloseable {
     private Future<?> task;
 
     /**
+     * @param first   the page to start from: the first page of the search, or where a failed pass stopped
      * @param maxHeld where the largest number of pages held at once is recorded (shared across polls)
      */
     PagePrefetcher(EnosClient client, Function<PageCursor, EnosRequest> requests, EnosOperation op,
-                   Integer pageSize, int capacity, AtomicInteger maxHeld) {
+                   PageCursor first, int capacity, AtomicInteger maxHeld) {
         this.client = client;
         this.requests = requests;
         this.op = op;
-        this.pageSize = pageSize;
+        this.first = first;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.maxHeld = maxHeld;
     }
@@ -88,13 +90,14 @@ final class PagePrefetcher implements AutoCloseable {
 
     private void fetchAll() {
         try {
-            PageCursor cursor = Pages.first(op, pageSize);
+            PageCursor cursor = first;
             while (cursor != null && !closed) {
                 EnosReply reply = client.send(requests.apply(cursor));
                 JsonNode items = op.items().isEmpty() ? reply.data() : reply.data().at(op.items());
+                PageCursor next = Pages.following(op, cursor, reply, items.size());
                 hold();
-                queue.put(new Page(cursor.pageNo(), items, Pages.total(Pages.pagination(op, reply))));
-                cursor = Pages.following(op, cursor, reply, items.size());
+                queue.put(new Page(cursor.pageNo(), items, Pages.total(Pages.pagination(op, reply)), next));
+                cursor = next;
             }
             queue.put(END);
         } catch (InterruptedException e) {
