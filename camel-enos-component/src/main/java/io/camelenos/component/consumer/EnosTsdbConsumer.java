@@ -95,19 +95,28 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         List<String> points = split(config.getPointIds());
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
+        boolean readAll = false;
         try {
-            for (TsdbChunk chunk : TsdbChunk.plan(assets(), points, pageSize)) {
-                if (!mayContinue()) {
-                    break;
-                }
-                readChunk(chunk, end, pageSize, emitter);
-            }
+            readAll = readChunks(TsdbChunk.plan(assets(), points, pageSize), end, pageSize, emitter);
         } finally {
+            // a poll that failed or stopped part-way does not claim its batch complete
+            boolean complete = readAll;
             emitter.finish(last -> {
-            });
+            }, complete);
             watermarks.save();
         }
         return emitter.sent();
+    }
+
+    /** Reads every chunk (true), or stops early when the route stops (false). */
+    private boolean readChunks(List<TsdbChunk> chunks, long end, int pageSize, BatchEmitter emitter) {
+        for (TsdbChunk chunk : chunks) {
+            if (!mayContinue()) {
+                return false;
+            }
+            readChunk(chunk, end, pageSize, emitter);
+        }
+        return true;
     }
 
     /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
