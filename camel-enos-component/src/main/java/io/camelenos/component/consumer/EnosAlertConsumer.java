@@ -210,7 +210,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         body.putObject("pagination").put("pageNo", 1).put("pageSize", IDS_PER_HISTORY_SEARCH);
         Map<String, String> query = Map.of("orgId", config.getOrgId(), "action", history.action());
         return EnosConsumerSupport.client(getEndpoint()).send(new EnosRequest(history.method(), history.path(), query,
-                body.toString(), history.envelope(), history.service(), history.name())).data();
+                body.toString(), history.envelope(), history.service(), history.name(), history.userAuth(), true)).data();
     }
 
     private void outcome(Change change, boolean ok) {

@@ -71,7 +71,14 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         if (config.getPointIds() == null || config.getPointIds().isBlank()) {
             throw new IllegalArgumentException("Option pointIds is required by the TSDB consumer");
         }
+        boolean noAssets = (config.getAssetIds() == null || config.getAssetIds().isBlank())
+                           && (options.getAssetExpression() == null || options.getAssetExpression().isBlank());
+        if (noAssets) {
+            throw new IllegalArgumentException("The TSDB consumer needs assets: set the option assetIds or "
+                                               + "assetExpression");
+        }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
+        TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
         converter = EnosConsumerSupport.converter(getEndpoint());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
@@ -236,7 +243,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         body.put("itemFormat", options.getItemFormat());
         Map<String, String> query = config.getOrgId() == null ? Map.of() : Map.of("orgId", config.getOrgId());
         return new EnosRequest(operation.method(), operation.path(), query, body.toString(), operation.envelope(),
-                operation.service(), operation.name());
+                operation.service(), operation.name(), operation.userAuth(), true);
     }
 
     /** The assetIds option and the assets its assetExpression finds now, in that order, without duplicates. */
