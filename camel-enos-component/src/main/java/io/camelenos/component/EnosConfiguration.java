@@ -775,7 +775,8 @@ public class EnosConfiguration implements Cloneable {
     }
 
     /**
-     * Whether a search returns every record as a lazy Iterator (one page fetched at a time, as a streaming splitter asks) instead of one page.
+     * Whether a search returns every record as a lazy Iterator (records in page order, up to parallelPages pages
+     * requested ahead while a streaming splitter works through them) instead of one page.
      */
     public void setFetchAll(boolean fetchAll) {
         this.fetchAll = fetchAll;
@@ -787,8 +788,8 @@ public class EnosConfiguration implements Cloneable {
 
     /**
      * The most page requests in flight at once when a search is read to the end (search consumer, fetchAll) or a TSDB
-     * consumer reads its chunks: records still come in page order, and memory holds at most this many pages plus the
-     * one being routed. Page-number searches fan out once the first page gives the total; scroll tokens and TSDB
+     * consumer reads its chunks: records still come in page order (TSDB: each chunk's pages in order, chunks as they
+     * arrive), and memory holds at most this many pages plus the one being routed. Page-number searches fan out once the first page gives the total; scroll tokens and TSDB
      * continuation go one page at a time. 1 reads page after page.
      */
     public void setParallelPages(int parallelPages) {

@@ -173,8 +173,8 @@ public final class HttpEnosClient implements EnosClient {
             return response;
         } catch (IOException e) {
             LOG.debug("EnOS {} {}{} -> {}", request.method(), request.path(), query, e.toString());
-            throw new TransientFailure(new UncheckedIOException(
-                    "EnOS " + request.service() + "/" + request.operation() + " failed: " + e, e));
+            throw new TransientFailure(new UncheckedIOException("EnOS " + request.service() + "/"
+                    + request.operation() + " failed: " + ConnectionFailures.describe(httpRequest.uri(), e), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("Interrupted while calling EnOS"));
@@ -195,6 +195,11 @@ public final class HttpEnosClient implements EnosClient {
         LOG.debug("EnOS {}/{} -> code {}, requestId {}", request.service(), request.operation(), reply.code(),
                 reply.requestId());
         if (EnvelopeReader.isSuccess(request.envelope(), reply.code())) {
+            if (request.dataRequired() && (reply.data().isMissingNode() || reply.data().isNull())) {
+                // an empty result would hide a gateway or version mismatch: the operation returns data
+                throw new EnosApiException(reply.code(), "the answer has no data, which this operation returns",
+                        reply.requestId(), response.statusCode(), request.service(), request.operation());
+            }
             return reply;
         }
         EnosApiException error = new EnosApiException(reply.code(), reply.msg(), reply.requestId(),

@@ -30,10 +30,12 @@ import io.camelenos.component.catalog.PaginationStyle;
 public final class PageStream implements AutoCloseable {
 
     /**
-     * One page: the cursor that asked for it, the answer, its records (the array node of the answer, not a copy) and
-     * the total it announced (-1 for none; {@code boxedTotal} null then), boxed once for every record's header.
+     * One page: the cursor that asked for it, the answer, its records (the array node of the answer, not a copy), the
+     * total it announced (-1 for none; {@code boxedTotal} null then, else boxed once for every record's header), and
+     * the cursor of the page after it (null after the last), where a pass that stops after this page resumes.
      */
-    public record Page(PageCursor cursor, EnosReply reply, JsonNode items, long totalSize, Long boxedTotal) {
+    public record Page(PageCursor cursor, EnosReply reply, JsonNode items, long totalSize, Long boxedTotal,
+                       PageCursor next) {
 
         /** The page's number, or null when the search is not numbered. */
         public Integer pageNo() {
@@ -126,7 +128,7 @@ public final class PageStream implements AutoCloseable {
 
     /** Learns from a page which pages follow it, by the same rules as a page-by-page loop. */
     private void follow(Page page) {
-        PageCursor following = Pages.following(op, page.cursor(), page.reply(), page.items().size());
+        PageCursor following = page.next();
         resume = following;
         if (following == null) {
             close(); // the pages requested beyond the end (the result shrank) are not this search's
@@ -183,7 +185,8 @@ public final class PageStream implements AutoCloseable {
         EnosReply reply = client.send(requests.apply(cursor));
         JsonNode items = op.items().isEmpty() ? reply.data() : reply.data().at(op.items());
         long total = Pages.total(Pages.pagination(op, reply));
-        return new Page(cursor, reply, items, total, total >= 0 ? total : null);
+        return new Page(cursor, reply, items, total, total >= 0 ? total : null,
+                Pages.following(op, cursor, reply, items.size()));
     }
 
     private Page await(Future<Page> future) throws InterruptedException {

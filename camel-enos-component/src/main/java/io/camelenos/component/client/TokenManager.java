@@ -130,7 +130,8 @@ public final class TokenManager {
             LOG.debug("EnOS POST {} -> HTTP {}", path, response.statusCode());
             return response;
         } catch (IOException e) {
-            throw new TransientFailure(new UncheckedIOException("EnOS token request failed: " + e, e));
+            throw new TransientFailure(new UncheckedIOException("EnOS token request failed: "
+                                                                + ConnectionFailures.describe(request.uri(), e), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("Interrupted while fetching an EnOS token"));

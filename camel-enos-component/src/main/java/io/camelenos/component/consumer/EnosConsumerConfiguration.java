@@ -87,9 +87,9 @@ public class EnosConsumerConfiguration {
     }
 
     /**
-     * Where change detection, TSDB watermarks and alert de-duplication keep their state, e.g. a FileStateRepository
-     * so that a restart resumes; an in-memory repository by default. State is written only after an exchange
-     * completed.
+     * Where change detection, TSDB watermarks, alert de-duplication and a search pass's position keep their state,
+     * e.g. a CrashSafeFileStateRepository so that a restart resumes; an in-memory repository by default. State is
+     * written only after an exchange completed.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;

@@ -74,7 +74,14 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         if (config.getPointIds() == null || config.getPointIds().isBlank()) {
             throw new IllegalArgumentException("Option pointIds is required by the TSDB consumer");
         }
+        boolean noAssets = (config.getAssetIds() == null || config.getAssetIds().isBlank())
+                           && (options.getAssetExpression() == null || options.getAssetExpression().isBlank());
+        if (noAssets) {
+            throw new IllegalArgumentException("The TSDB consumer needs assets: set the option assetIds or "
+                                               + "assetExpression");
+        }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
+        TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
         converter = EnosConsumerSupport.converter(getEndpoint());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
@@ -106,26 +113,41 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         List<String> points = split(config.getPointIds());
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
+        boolean readAll = false;
         // at least one chunk per request in flight, so that a few assets are read in parallel too
-        List<TsdbChunkRead> chunks = TsdbChunk.plan(assets(), points, pageSize, config.getParallelPages()).stream()
-                .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
-        try (TsdbPageSource pages = new TsdbPageSource(chunks, chunk -> chunk.from(watermarks), this::fetch,
-                pageExecutor, config.getParallelPages())) {
-            TsdbPage page;
-            while (mayContinue() && (page = pages.next()) != null) {
-                route(page, emitter);
-                watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
-                if (page.isLastOfChunk()) {
-                    TsdbChunkRead read = page.read();
-                    emitter.then(() -> read.readUpToEnd(watermarks));
-                }
-            }
+        try (TsdbPageSource pages = new TsdbPageSource(chunks(end, pageSize, points), chunk -> chunk.from(watermarks),
+                this::fetch, pageExecutor, config.getParallelPages())) {
+            readAll = routePages(pages, emitter);
         } finally {
+            // a poll that failed or stopped part-way does not claim its batch complete
+            boolean complete = readAll;
             emitter.finish(last -> {
-            });
+            }, complete);
             watermarks.save();
         }
         return emitter.sent();
+    }
+
+    private List<TsdbChunkRead> chunks(long end, int pageSize, List<String> points) {
+        return TsdbChunk.plan(assets(), points, pageSize, config.getParallelPages()).stream()
+                .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
+    }
+
+    /** Routes every chunk's pages (true), or stops early when the route stops (false). Rethrows a failure. */
+    private boolean routePages(TsdbPageSource pages, BatchEmitter emitter) throws InterruptedException {
+        while (mayContinue()) {
+            TsdbPage page = pages.next();
+            if (page == null) {
+                return true;
+            }
+            route(page, emitter);
+            watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
+            if (page.isLastOfChunk()) {
+                TsdbChunkRead read = page.read();
+                emitter.then(() -> read.readUpToEnd(watermarks));
+            }
+        }
+        return false;
     }
 
     /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
@@ -254,7 +276,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         body.put("itemFormat", options.getItemFormat());
         Map<String, String> query = config.getOrgId() == null ? Map.of() : Map.of("orgId", config.getOrgId());
         return new EnosRequest(operation.method(), operation.path(), query, body.toString(), operation.envelope(),
-                operation.service(), operation.name());
+                operation.service(), operation.name(), operation.userAuth(), true);
     }
 
     /** The assetIds option and the assets its assetExpression finds now, in that order, without duplicates. */
