@@ -25,7 +25,12 @@ public final class ThroughputBench {
 
     /** The settings of one run. */
     public record Settings(Suite suite, int assets, int rounds, int pageSize, long delayMillis, int turbines,
-                           int days, String enosOptions) {
+                           int days, String enosOptions, String only) {
+
+        public Settings(Suite suite, int assets, int rounds, int pageSize, long delayMillis, int turbines, int days,
+                        String enosOptions) {
+            this(suite, assets, rounds, pageSize, delayMillis, turbines, days, enosOptions, "");
+        }
     }
 
     /** The figures of one peer over the measured rounds. */
@@ -56,15 +61,21 @@ public final class ThroughputBench {
                 Integer.parseInt(arg(args, "--assets", "100000")), Integer.parseInt(arg(args, "--rounds", "5")),
                 Integer.parseInt(arg(args, "--page-size", "1000")), Long.parseLong(arg(args, "--delay-ms", "0")),
                 Integer.parseInt(arg(args, "--turbines", "20")), Integer.parseInt(arg(args, "--days", "7")),
-                arg(args, "--enos-options", ""));
+                arg(args, "--enos-options", ""), arg(args, "--only", ""));
         print(settings, run(settings));
     }
 
     /** Runs every peer of the suite and returns their figures, the reference (bare JDK loop) first. */
     public static Map<String, Figures> run(Settings settings) throws Exception {
         try (ReplayProcess replay = ReplayProcess.start(settings.assets(), settings.delayMillis())) {
-            List<Drain> drains = settings.suite() == Suite.SEARCH ? searchPeers(replay, settings)
-                    : tsdbPeers(replay, settings);
+            List<Drain> drains = new ArrayList<>(settings.suite() == Suite.SEARCH ? searchPeers(replay, settings)
+                    : tsdbPeers(replay, settings));
+            // --only keeps the reference and the peers whose name contains the text (for a profiler run)
+            for (int i = drains.size() - 1; i > 0 && !settings.only().isEmpty(); i--) {
+                if (!drains.get(i).name().contains(settings.only())) {
+                    drains.remove(i).close();
+                }
+            }
             try {
                 return measure(drains, settings);
             } finally {
