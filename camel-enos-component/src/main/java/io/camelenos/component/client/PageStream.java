@@ -56,7 +56,6 @@ public final class PageStream implements AutoCloseable {
     private int requestedUpTo;
     private int knownUpTo;
     private final Integer pageSize;
-    private PageCursor resume;
     private boolean ended;
     private boolean callerHolds;
 
@@ -74,7 +73,6 @@ public final class PageStream implements AutoCloseable {
         this.executor = executor;
         this.parallel = executor == null ? 1 : Math.max(1, parallel);
         this.maxHeld = maxHeld;
-        this.resume = first;
         this.pageSize = first.pageSize();
         if (numbered(first)) {
             requestedUpTo = first.pageNo() - 1;
@@ -108,13 +106,6 @@ public final class PageStream implements AutoCloseable {
         return page;
     }
 
-    /**
-     * The first page not handed out yet (null once the last page was handed out): where a later pass would resume.
-     */
-    public PageCursor resumeCursor() {
-        return resume;
-    }
-
     @Override
     public void close() {
         ended = true;
@@ -129,7 +120,6 @@ public final class PageStream implements AutoCloseable {
     /** Learns from a page which pages follow it, by the same rules as a page-by-page loop. */
     private void follow(Page page) {
         PageCursor following = page.next();
-        resume = following;
         if (following == null) {
             close(); // the pages requested beyond the end (the result shrank) are not this search's
             return;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -107,7 +108,7 @@ final class TsdbPageSource implements AutoCloseable {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new UncheckedIOException(new InterruptedIOException("EnOS TSDB request cancelled"));
         }
     }
