@@ -12,25 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The harness itself works, on a small result: every peer reads exactly the same records once from the replay
- * process (a peer that loses or repeats a record throws), and the tally notices a lost or repeated record.
+ * The harness itself works, on a small result and the warm-up round only (kept short for the default build): every
+ * peer reads exactly the same records once from the replay process (a peer that loses or repeats a record throws),
+ * and the tally notices a lost or repeated record.
  */
 class ThroughputBenchTest {
 
     @Test
     void everySearchPeerReadsEveryAssetOnceFromTheReplay() throws Exception {
-        Map<String, Figures> figures = ThroughputBench.run(new Settings(Suite.SEARCH, 2_500, 1, 500, 0, 0, 0, ""));
+        Map<String, Figures> figures = ThroughputBench.run(new Settings(Suite.SEARCH, 1_000, 0, 250, 0, 0, 0, ""));
 
         assertEquals(5, figures.size());
-        figures.values().forEach(f -> {
-            assertEquals(2_500, f.records(), f.name());
-            assertTrue(f.bestRate() > 0 && f.bestCpu() > 0, f.name());
-        });
+        figures.values().forEach(f -> assertEquals(1_000, f.records(), f.name()));
     }
 
     @Test
     void everyTsdbPeerReadsEverySampleOnceFromTheReplay() throws Exception {
-        Map<String, Figures> figures = ThroughputBench.run(new Settings(Suite.TSDB, 100, 1, 500, 0, 2, 1, ""));
+        Map<String, Figures> figures = ThroughputBench.run(new Settings(Suite.TSDB, 100, 0, 500, 0, 2, 1, ""));
 
         assertEquals(3, figures.size());
         // 2 turbines x 2 one-minute points x 1 day, less the emulator's rare gaps
