@@ -103,6 +103,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagetoken":
         case "pageToken": getOrCreateConfiguration(target).setPageToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelpages":
+        case "parallelPages": getOrCreateConfiguration(target).setParallelPages(property(camelContext, int.class, value)); return true;
         case "parentassetid":
         case "parentAssetId": getOrCreateConfiguration(target).setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -237,6 +239,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return java.lang.Integer.class;
         case "pagetoken":
         case "pageToken": return java.lang.String.class;
+        case "parallelpages":
+        case "parallelPages": return int.class;
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -372,6 +376,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "pagetoken":
         case "pageToken": return getOrCreateConfiguration(target).getPageToken();
+        case "parallelpages":
+        case "parallelPages": return getOrCreateConfiguration(target).getParallelPages();
         case "parentassetid":
         case "parentAssetId": return getOrCreateConfiguration(target).getParentAssetId();
         case "path": return getOrCreateConfiguration(target).getPath();

@@ -115,6 +115,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagetoken":
         case "pageToken": target.getConfiguration().setPageToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelpages":
+        case "parallelPages": target.getConfiguration().setParallelPages(property(camelContext, int.class, value)); return true;
         case "parentassetid":
         case "parentAssetId": target.getConfiguration().setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -126,8 +128,6 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": target.getConfiguration().setPolicyId(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
-        case "prefetchpages":
-        case "prefetchPages": target.getConsumerConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "productkey":
         case "productKey": target.getConfiguration().setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": target.getConfiguration().setProjection(property(camelContext, java.lang.String.class, value)); return true;
@@ -297,6 +297,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": return java.lang.Integer.class;
         case "pagetoken":
         case "pageToken": return java.lang.String.class;
+        case "parallelpages":
+        case "parallelPages": return int.class;
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -308,8 +310,6 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
-        case "prefetchpages":
-        case "prefetchPages": return int.class;
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
@@ -480,6 +480,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pagetoken":
         case "pageToken": return target.getConfiguration().getPageToken();
+        case "parallelpages":
+        case "parallelPages": return target.getConfiguration().getParallelPages();
         case "parentassetid":
         case "parentAssetId": return target.getConfiguration().getParentAssetId();
         case "path": return target.getConfiguration().getPath();
@@ -491,8 +493,6 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": return target.getConfiguration().getPolicyId();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
-        case "prefetchpages":
-        case "prefetchPages": return target.getConsumerConfiguration().getPrefetchPages();
         case "productkey":
         case "productKey": return target.getConfiguration().getProductKey();
         case "projection": return target.getConfiguration().getProjection();

@@ -76,13 +76,13 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pageNo");
         props.add("pageSize");
         props.add("pageToken");
+        props.add("parallelPages");
         props.add("parentAssetId");
         props.add("path");
         props.add("pipelineId");
         props.add("pointIds");
         props.add("policyId");
         props.add("pollStrategy");
-        props.add("prefetchPages");
         props.add("productKey");
         props.add("projection");
         props.add("queryParameters");

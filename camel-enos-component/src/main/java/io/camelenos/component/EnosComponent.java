@@ -54,6 +54,7 @@ public class EnosComponent extends DefaultComponent {
             endpoint.setCallService((String) parameters.remove("service"));
         }
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, QUERY_PREFIX);
+        EnosOptionText.check(parameters);
         setProperties(endpoint, parameters);
         endpointConfiguration.getQueryParameters().putAll(query);
         EnosConfigurationValidator.validate(endpointConfiguration);

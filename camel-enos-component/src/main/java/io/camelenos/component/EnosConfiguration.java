@@ -132,6 +132,8 @@ public class EnosConfiguration implements Cloneable {
     private String pageToken;
     @UriParam(label = "producer", defaultValue = "false")
     private boolean fetchAll = false;
+    @UriParam(label = "common", defaultValue = "4")
+    private int parallelPages = 4;
     @UriParam(label = "producer", defaultValue = "com.fasterxml.jackson.databind.JsonNode")
     private Class<?> outputType = JsonNode.class;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
@@ -773,10 +775,25 @@ public class EnosConfiguration implements Cloneable {
     }
 
     /**
-     * Whether a search returns every record as a lazy Iterator (one page fetched at a time, as a streaming splitter asks) instead of one page.
+     * Whether a search returns every record as a lazy Iterator (records in page order, up to parallelPages pages
+     * requested ahead while a streaming splitter works through them) instead of one page.
      */
     public void setFetchAll(boolean fetchAll) {
         this.fetchAll = fetchAll;
+    }
+
+    public int getParallelPages() {
+        return parallelPages;
+    }
+
+    /**
+     * The most page requests in flight at once when a search is read to the end (search consumer, fetchAll) or a TSDB
+     * consumer reads its chunks: records still come in page order (TSDB: each chunk's pages in order, chunks as they
+     * arrive), and memory holds at most this many pages plus the one being routed. Page-number searches fan out once the first page gives the total; scroll tokens and TSDB
+     * continuation go one page at a time. 1 reads page after page.
+     */
+    public void setParallelPages(int parallelPages) {
+        this.parallelPages = parallelPages;
     }
 
     public Class<?> getOutputType() {

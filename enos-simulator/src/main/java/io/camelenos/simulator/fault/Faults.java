@@ -17,6 +17,8 @@ public final class Faults {
 
     private final Random random;
     private final Deque<FaultKind> queued = new ArrayDeque<>();
+    /** API calls answered normally before the queued faults apply. */
+    private int sparedBeforeQueued;
     private long latencyMillis;
     private double serverErrorRate;
     private double rateLimitRate;
@@ -72,9 +74,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code spared} API calls are answered normally, then {@code count} fail with {@code kind}: a fault at
+     * a chosen page of a search.
+     */
+    public synchronized Faults failAfter(int spared, int count, FaultKind kind) {
+        this.sparedBeforeQueued = (int) requireNonNegative("after", spared);
+        return failNext(count, kind);
+    }
+
     /** No latency, no rates, nothing queued. */
     public synchronized Faults clear() {
         queued.clear();
+        sparedBeforeQueued = 0;
         latencyMillis = 0;
         serverErrorRate = rateLimitRate = dropRate = malformedRate = 0;
         retryAfterSeconds = 1;
@@ -92,6 +104,10 @@ public final class Faults {
     /** The fault for the next API call, or null for none. */
     public synchronized FaultKind next() {
         if (!queued.isEmpty()) {
+            if (sparedBeforeQueued > 0) {
+                sparedBeforeQueued--;
+                return null;
+            }
             return queued.pollFirst();
         }
         if (dropRate > 0 && random.nextDouble() < dropRate) {
@@ -132,7 +148,8 @@ public final class Faults {
         JsonNode next = settings.get("failNext");
         if (next != null) {
             for (JsonNode item : next) {
-                failNext(item.path("count").asInt(1), FaultKind.valueOf(item.path("kind").asText()));
+                failAfter(item.path("after").asInt(0), item.path("count").asInt(1),
+                        FaultKind.valueOf(item.path("kind").asText()));
             }
         }
     }
