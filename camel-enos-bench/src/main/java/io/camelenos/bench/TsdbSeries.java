@@ -1,0 +1,78 @@
+package io.camelenos.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.simulator.data.PointDef;
+import io.camelenos.simulator.data.ThingModels;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Reads TSDB samples through the enos: TSDB consumer into a map (asset/point/timestamp → value). */
+final class TsdbSeries {
+
+    static final List<String> POINTS = ThingModels.WIND_TURBINE.points().stream().map(PointDef::id).toList();
+
+    record Counts(Map<String, String> values, long duplicates) {
+    }
+
+    private TsdbSeries() {
+    }
+
+    static List<String> turbines(EnosSimulator sim, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; ids.size() < count; i++) {
+            if (sim.dataSet().modelOf(i).modelId().equals(ThingModels.WIND_TURBINE.modelId())) {
+                ids.add(sim.dataSet().assetId(i));
+            }
+        }
+        return ids;
+    }
+
+    /** Reads until the count has not grown for two seconds (a bounded backfill then reads nothing more). */
+    static Map<String, String> read(CamelContext context, String uri, long expected) throws Exception {
+        return readCounting(context, uri, expected).values();
+    }
+
+    static Counts readCounting(CamelContext context, String uri, long expected) throws Exception {
+        Map<String, String> values = new ConcurrentHashMap<>();
+        AtomicLong duplicates = new AtomicLong();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).process(e -> collect(e.getMessage().getBody(JsonNode.class), values, duplicates));
+            }
+        });
+        context.start();
+        long last = -1;
+        long stillSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() - stillSince < 2000 || expected > 0 && values.size() < expected
+                                                                && System.currentTimeMillis() - stillSince < 60_000) {
+            Thread.sleep(100);
+            if (values.size() != last) {
+                last = values.size();
+                stillSince = System.currentTimeMillis();
+            }
+        }
+        context.stop();
+        return new Counts(values, duplicates.get());
+    }
+
+    static void collect(JsonNode body, Map<String, String> values, AtomicLong duplicates) {
+        for (JsonNode record : body.isArray() ? body : List.of(body)) {
+            for (String point : POINTS) {
+                if (record.has(point)) {
+                    String key = record.path("assetId").asText() + "/" + point + "/" + record.path("timestamp").asLong();
+                    if (values.put(key, record.get(point).toString()) != null) {
+                        duplicates.incrementAndGet();
+                    }
+                }
+            }
+        }
+    }
+}
