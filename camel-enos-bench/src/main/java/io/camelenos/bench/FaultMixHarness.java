@@ -1,6 +1,6 @@
 package io.camelenos.bench;
 
-import java.util.Map;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +27,12 @@ import org.apache.camel.support.ScheduledPollConsumer;
  *
  * <pre>./mvnw -q -o -pl camel-enos-bench exec:java -Dexec.mainClass=io.camelenos.bench.FaultMixHarness \
  *   -Dexec.args="--assets 100000 --turbines 20"</pre>
+ * ({@code --drains 0} runs the TSDB part only.)
  */
 public final class FaultMixHarness {
+
+    static final long START = Instant.parse("2024-02-01T00:00:00Z").toEpochMilli();
+    static final long END = Instant.parse("2024-02-07T23:59:59.999Z").toEpochMilli();
 
     private FaultMixHarness() {
     }
@@ -39,12 +43,14 @@ public final class FaultMixHarness {
         int pageSize = intArg(args, "--page-size", 100);
         try (EnosSimulator sim = EnosSimulator.builder().assets(assets).seed(42).authMode(AuthMode.STRICT)
                 .tokenTtlSeconds(30).requestLogCapacity(0).build().start()) {
-            drain(sim, "fault mix", pageSize, "", f -> mix(f));
-            String shortBackoff = "&retryInitialBackoff=50&retryMaxBackoff=500";
-            drain(sim, "35% 503 + 2% drops, default retries (3)", pageSize, shortBackoff,
-                    f -> f.serverErrorRate(0.35).dropRate(0.02));
-            drain(sim, "35% 503 + 2% drops, maxRetries=6", pageSize, "&maxRetries=6" + shortBackoff,
-                    f -> f.serverErrorRate(0.35).dropRate(0.02));
+            if (intArg(args, "--drains", 1) == 1) {
+                drain(sim, "fault mix", pageSize, "", f -> mix(f));
+                String shortBackoff = "&retryInitialBackoff=50&retryMaxBackoff=500";
+                drain(sim, "35% 503 + 2% drops, default retries (3)", pageSize, shortBackoff,
+                        f -> f.serverErrorRate(0.35).dropRate(0.02));
+                drain(sim, "35% 503 + 2% drops, maxRetries=6", pageSize, "&maxRetries=6" + shortBackoff,
+                        f -> f.serverErrorRate(0.35).dropRate(0.02));
+            }
             tsdb(sim, turbines);
         }
     }
@@ -97,19 +103,19 @@ public final class FaultMixHarness {
         String uri = "enos:tsdb/read?assetIds=" + assets + "&pointIds=" + String.join(",", TsdbSeries.POINTS)
                      + "&startTime=2024-02-01T00:00:00Z&endTime=2024-02-07T23:59:59.999Z&pageSize=1000"
                      + "&splitResult=false&delay=10";
+        Set<String> model = TsdbSeries.expected(sim, turbines, START, END);
         sim.faults().clear();
-        Map<String, String> clean = TsdbSeries.read(context(sim), uri, 0);
+        TsdbSeries.Counts clean = TsdbSeries.readCounting(context(sim), uri, model.size());
         mix(sim.faults());
         long started = System.nanoTime();
-        TsdbSeries.Counts faulty = TsdbSeries.readCounting(context(sim), uri, clean.size());
+        TsdbSeries.Counts faulty = TsdbSeries.readCounting(context(sim), uri, model.size());
         double seconds = (System.nanoTime() - started) / 1e9;
-        long missing = clean.keySet().stream().filter(k -> !faulty.values().containsKey(k)).count();
-        long differing = clean.entrySet().stream()
-                .filter(e -> faulty.values().containsKey(e.getKey()) && !e.getValue().equals(faulty.values().get(e.getKey())))
-                .count();
-        System.out.printf("%-45s samples %d (fault-free %d)  missing %d  differing %d  duplicates %d  %.1f s%n",
-                "TSDB 7-day backfill, " + turbines + " turbines, fault mix", faulty.values().size(), clean.size(),
-                missing, differing, faulty.duplicates(), seconds);
+        long missing = model.stream().filter(k -> !faulty.values().containsKey(k)).count();
+        boolean equal = clean.values().equals(faulty.values());
+        System.out.printf("%-45s samples %d of %d in the emulator's series  missing %d  duplicates %d  "
+                          + "equal to the fault-free read (%d samples): %s  %.1f s%n",
+                "TSDB 7-day backfill, " + turbines + " turbines, fault mix", faulty.values().size(), model.size(),
+                missing, faulty.duplicates(), clean.values().size(), equal, seconds);
         sim.faults().clear();
     }
 

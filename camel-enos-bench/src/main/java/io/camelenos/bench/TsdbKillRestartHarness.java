@@ -37,9 +37,7 @@ public final class TsdbKillRestartHarness {
                 .tokenTtlSeconds(30).requestLogCapacity(0).build().start()) {
             String assets = String.join(",", TsdbSeries.turbines(sim, turbines));
             String points = String.join(",", TsdbSeries.POINTS);
-            Set<String> expected = TsdbSeries.read(FaultMixHarness.context(sim), "enos:tsdb/read?assetIds=" + assets
-                    + "&pointIds=" + points + "&startTime=2024-02-01T00:00:00Z&endTime=2024-02-07T23:59:59.999Z"
-                    + "&pageSize=1000&splitResult=false&delay=10", 0).keySet();
+            Set<String> expected = TsdbSeries.expected(sim, turbines, FaultMixHarness.START, FaultMixHarness.END);
             FaultMixHarness.mix(sim.faults());
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), TsdbKillChild.class.getName(), sim.baseUrl(), sim.appKey(),
