@@ -1,5 +1,8 @@
 package io.camelenos.component.transport;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,6 +133,26 @@ class EnosTlsAndProxyTest extends CamelTestSupport {
             assertFalse(messages.contains(PROXY_PASSWORD), messages);
             assertEquals(0, proxy.forwarded.get());
         }
+    }
+
+    @Test
+    void theProxyPasswordNeverReachesTheLogs() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (TestHttpProxy right = new TestHttpProxy("proxy-user", PROXY_PASSWORD);
+             TestHttpProxy other = new TestHttpProxy("proxy-user", "another")) {
+            String credentials = "&proxyUsername=proxy-user&proxyPassword=RAW(" + PROXY_PASSWORD + ")";
+            call("enosHttp:asset/get?assetId=" + http.dataSet().assetId(5) + "&proxyHost=127.0.0.1&proxyPort="
+                 + right.port() + credentials);
+            assertThrows(Exception.class, () -> call("enosHttp:asset/get?assetId=a1&maxRetries=0&proxyHost=127.0.0.1"
+                                                     + "&proxyPort=" + other.port() + credentials));
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("-> HTTP 200"), "DEBUG request lines were captured: " + log);
+        assertFalse(log.contains(PROXY_PASSWORD), "the proxy password was logged");
     }
 
     @Test
