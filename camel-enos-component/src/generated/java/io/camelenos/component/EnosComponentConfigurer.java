@@ -117,6 +117,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": getOrCreateConfiguration(target).setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": getOrCreateConfiguration(target).setProjection(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queryparameters":
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
@@ -136,6 +144,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": getOrCreateConfiguration(target).setServiceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sqlquery":
         case "sqlQuery": getOrCreateConfiguration(target).setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stageinstancename":
         case "stageInstanceName": getOrCreateConfiguration(target).setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
@@ -148,6 +158,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": getOrCreateConfiguration(target).setTokenRefreshBefore(property(camelContext, long.class, value)); return true;
         case "treeid":
         case "treeId": getOrCreateConfiguration(target).setTreeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "useraccount":
         case "userAccount": getOrCreateConfiguration(target).setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "userauth":
@@ -253,6 +265,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
@@ -272,6 +292,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": return java.lang.String.class;
         case "sqlquery":
         case "sqlQuery": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stageinstancename":
         case "stageInstanceName": return java.lang.String.class;
         case "starttime":
@@ -284,6 +306,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return long.class;
         case "treeid":
         case "treeId": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "useraccount":
         case "userAccount": return java.lang.String.class;
         case "userauth":
@@ -390,6 +414,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": return getOrCreateConfiguration(target).getProductKey();
         case "projection": return getOrCreateConfiguration(target).getProjection();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "queryparameters":
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "ratelimit":
@@ -409,6 +441,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": return getOrCreateConfiguration(target).getServiceId();
         case "sqlquery":
         case "sqlQuery": return getOrCreateConfiguration(target).getSqlQuery();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "stageinstancename":
         case "stageInstanceName": return getOrCreateConfiguration(target).getStageInstanceName();
         case "starttime":
@@ -421,6 +455,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return getOrCreateConfiguration(target).getTokenRefreshBefore();
         case "treeid":
         case "treeId": return getOrCreateConfiguration(target).getTreeId();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "useraccount":
         case "userAccount": return getOrCreateConfiguration(target).getUserAccount();
         case "userauth":

@@ -131,6 +131,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "productkey":
         case "productKey": target.getConfiguration().setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": target.getConfiguration().setProjection(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
@@ -165,6 +173,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": target.getConsumerConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "sqlquery":
         case "sqlQuery": target.getConfiguration().setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stageinstancename":
         case "stageInstanceName": target.getConfiguration().setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -187,6 +197,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": target.getConfiguration().setTreeId(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "useraccount":
         case "userAccount": target.getConfiguration().setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "userauth":
@@ -313,6 +325,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
@@ -347,6 +367,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": return boolean.class;
         case "sqlquery":
         case "sqlQuery": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stageinstancename":
         case "stageInstanceName": return java.lang.String.class;
         case "startscheduler":
@@ -369,6 +391,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "useraccount":
         case "userAccount": return java.lang.String.class;
         case "userauth":
@@ -496,6 +520,14 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "productkey":
         case "productKey": return target.getConfiguration().getProductKey();
         case "projection": return target.getConfiguration().getProjection();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
         case "ratelimit":
@@ -530,6 +562,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": return target.getConsumerConfiguration().isSplitResult();
         case "sqlquery":
         case "sqlQuery": return target.getConfiguration().getSqlQuery();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "stageinstancename":
         case "stageInstanceName": return target.getConfiguration().getStageInstanceName();
         case "startscheduler":
@@ -552,6 +586,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return target.getConfiguration().getTreeId();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "useraccount":
         case "userAccount": return target.getConfiguration().getUserAccount();
         case "userauth":

@@ -44,7 +44,23 @@ final class EnosConfigurationValidator {
         check(Double.isFinite(c.getRateLimit()), "rateLimit", c.getRateLimit(), "must be a finite number");
         notBlankIfSet(c);
         wellFormedLists(c);
+        proxy(c);
         EnosTimeOptions.validate(c);
+    }
+
+    private static void proxy(EnosConfiguration c) {
+        if (c.getProxyHost() == null) {
+            check(c.getProxyPort() == null && c.getProxyUsername() == null, "proxyHost", null,
+                    "is required with proxyPort and proxyUsername");
+            return;
+        }
+        check(!c.getProxyHost().isBlank() && c.getProxyHost().matches("[A-Za-z0-9.:\\[\\]_-]+"), "proxyHost",
+                "'" + c.getProxyHost() + "'", "must be a host name or address");
+        check(c.getProxyPort() != null && c.getProxyPort() >= 1 && c.getProxyPort() <= 65535, "proxyPort",
+                c.getProxyPort(), "must be a port 1..65535 when proxyHost is set");
+        if (c.getProxyUsername() != null && c.getProxyPassword() == null) {
+            throw new IllegalArgumentException("Option proxyPassword is required with proxyUsername");
+        }
     }
 
     /** An option given but empty selects nothing or everything depending on the API: refuse it. */

@@ -24,7 +24,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 /**
  * Call the Envision EnOS IoT REST API: one catalogued operation per endpoint, or any API through api/call.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
+@UriEndpoint(firstVersion = "4.17.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
              category = { Category.IOT, Category.CLOUD }, headersClass = EnosConstants.class)
 public class EnosEndpoint extends ScheduledPollEndpoint {
 

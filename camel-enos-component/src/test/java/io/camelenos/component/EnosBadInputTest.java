@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.camelenos.simulator.http.Envelope;
+import io.camelenos.simulator.wire.Envelope;
 import io.camelenos.simulator.http.Reply;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +42,8 @@ class EnosBadInputTest extends EnosTestSupport {
                 .action("search", "POST", r -> Reply.bytes(200, "application/json",
                         "{\"code\":0,\"msg\":\"OK\",\"requestId\":\"r-null-data\",\"data\":null}".getBytes()))
                 .action("html", "GET", r -> Reply.bytes(200, "text/html", "<html>gateway</html>".getBytes()))
+                .action("forged", "GET", r -> Reply.bytes(200, "application/json",
+                        "{\"code\":99400,\"msg\":\"bad\\n[main] INFO forged line\",\"requestId\":\"r-f\"}".getBytes()))
                 .action("business", "GET", r -> Reply.bytes(200, "application/json",
                         "{\"code\":99400,\"msg\":\"Invalid Argument assetId\",\"requestId\":\"r-400\"}".getBytes()));
     }
@@ -188,6 +190,21 @@ class EnosBadInputTest extends EnosTestSupport {
         Exception e = assertThrows(Exception.class, () -> template.requestBody("direct:call", (Object) null));
         assertMentions(e, fragments);
         assertFalse(chain(e).contains(sim.appSecret()), "the secret in: " + chain(e));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGatewayMessageCannotForgeALogLine() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:forged").to("enos:api/call?service=bad-service&version=v2.1&path=answers&method=GET"
+                                         + "&action=forged&maxRetries=0");
+            }
+        });
+        Exception e = assertThrows(Exception.class, () -> template.requestBody("direct:forged", (Object) null));
+        String messages = chain(e);
+        assertTrue(messages.contains("bad\\n[main] INFO forged line"), messages);
+        assertFalse(messages.contains("\n[main]"), messages);
     }
 
     private static void producer(List<Arguments> cases, String uri, String... fragments) {

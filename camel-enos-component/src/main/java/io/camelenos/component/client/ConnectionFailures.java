@@ -32,6 +32,9 @@ final class ConnectionFailures {
             what = "unknown host " + uri.getHost();
         } else if (root(e) instanceof SSLException || e instanceof SSLException) {
             what = "TLS handshake with " + where + " failed";
+        } else if (String.valueOf(e.getMessage()).contains("authentication attempts")) {
+            // the JDK gives up after the proxy answered 407 to the credentials three times
+            what = "the HTTP proxy refused the proxyUsername/proxyPassword (HTTP 407) on the way to " + where;
         } else if (e instanceof ConnectException || root(e) instanceof ConnectException) {
             what = "cannot connect to " + where;
         } else {
