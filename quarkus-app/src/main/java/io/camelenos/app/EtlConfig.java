@@ -132,8 +132,11 @@ public interface EtlConfig {
         @WithDefault("30s")
         Duration delay();
 
-        /** Records per (asset, point) of one TSDB request; the component cuts requests to EnOS's limits. */
-        @WithDefault("1000")
+        /**
+         * Records per (asset, point) of one TSDB request; the component cuts requests to EnOS's limits. Small enough
+         * that one answer (page size x pairs records, one transaction) reaches the table within seconds.
+         */
+        @WithDefault("100")
         int pageSize();
 
         /** Assets to export, by id. */

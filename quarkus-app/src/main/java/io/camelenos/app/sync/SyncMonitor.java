@@ -232,7 +232,8 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     /** Logs how far the poll is, at most once per progress interval (from the consumer's thread or the tick). */
     private synchronized void progress() {
         long now = System.nanoTime();
-        if (!polling || progressNanos <= 0 || now - lastProgress < progressNanos) {
+        // a tenth of slack: the tick fires one interval after the last line, give or take a few milliseconds
+        if (!polling || progressNanos <= 0 || now - lastProgress < progressNanos - progressNanos / 10) {
             return;
         }
         lastProgress = now;
