@@ -22,6 +22,7 @@ import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
 import io.camelenos.component.client.UserAuthenticator;
 import io.camelenos.component.client.UserSession;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -48,6 +49,15 @@ public class EnosComponent extends DefaultComponent {
     private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    /** Joining a context, the component tells it which of its options are secrets (see {@link EnosSecretOptions}). */
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            EnosSecretOptions.register(context);
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -1,5 +1,6 @@
 package io.camelenos.app;
 
+import static io.camelenos.app.TestUsers.asWriter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,7 @@ class MetricsTest {
 
     @Test
     void updateApiCountsRequestsAndErrorsByReason() {
-        given().contentType("application/json").body("{\"nothing\": 1}")
+        asWriter().contentType("application/json").body("{\"nothing\": 1}")
                 .when().patch("/api/assets/{id}", "x").then().statusCode(400);
 
         String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
