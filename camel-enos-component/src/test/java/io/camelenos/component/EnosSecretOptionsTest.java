@@ -19,7 +19,8 @@ class EnosSecretOptionsTest {
 
     @Test
     void theSecretOptionsAreThoseMarkedSecret() {
-        assertEquals(Set.of("appkey", "appsecret", "useraccount", "userpassword", "usertoken", "refreshtoken"),
+        assertEquals(Set.of("appkey", "appsecret", "useraccount", "userpassword", "usertoken", "refreshtoken",
+                        "proxyusername", "proxypassword"),
                 EnosSecretOptions.NAMES);
     }
 
@@ -31,7 +32,8 @@ class EnosSecretOptionsTest {
             context.addComponent("enos", new EnosComponent());
             for (String key : new String[] {"camel.component.enos.appSecret", "camel.component.enos.app-secret",
                     "camel.component.enos.appKey", "camel.component.enos.userToken",
-                    "camel.component.enos.user-password", "camel.component.enos.refreshToken"}) {
+                    "camel.component.enos.user-password", "camel.component.enos.refreshToken",
+                    "camel.component.enos.proxyPassword", "camel.component.enos.proxy-password"}) {
                 assertTrue(CamelContextHelper.containsSensitive(context, key), key);
             }
             assertFalse(CamelContextHelper.containsSensitive(context, "camel.component.enos.gatewayUrl"));
