@@ -18,7 +18,7 @@ import io.camelenos.component.client.UserSession;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
@@ -26,7 +26,7 @@ import org.apache.camel.util.PropertiesHelper;
  * and one rate limiter per gateway and app key, and one user login per gateway, account and service.
  */
 @Component("enos")
-public class EnosComponent extends DefaultComponent {
+public class EnosComponent extends HealthCheckComponent {
 
     static final String QUERY_PREFIX = "query.";
 

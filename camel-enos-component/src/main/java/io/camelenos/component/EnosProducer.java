@@ -11,9 +11,11 @@ import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.PageIterator;
 import io.camelenos.component.client.Pages;
+import io.camelenos.component.health.EnosProducerHealthCheck;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Calls the endpoint's operation, whatever it is: the catalogue entry says how. Puts {@code data} in the body and the
@@ -26,6 +28,7 @@ public class EnosProducer extends DefaultProducer {
     private final EnosRequestFactory requests;
     private final EnosResultMapper results;
     private final EnosDownloadFollower downloads;
+    private EnosProducerHealthCheck health;
 
     public EnosProducer(EnosEndpoint endpoint) {
         super(endpoint);
@@ -35,6 +38,21 @@ public class EnosProducer extends DefaultProducer {
         this.results = new EnosResultMapper(endpoint.getComponent().getMapper(), configuration.getOutputType());
         this.downloads = configuration.isFollowDownload()
                 ? new EnosDownloadFollower(endpoint.getComponent().getMapper(), configuration) : null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        health = EnosProducerHealthCheck.register(getEndpoint().getCamelContext(),
+                URISupport.sanitizeUri(getEndpoint().getEndpointUri()), getEndpoint().createProbe(),
+                getEndpoint().getComponent().isHealthCheckProducerEnabled());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        EnosProducerHealthCheck.unregister(getEndpoint().getCamelContext(), health);
+        health = null;
+        super.doStop();
     }
 
     @Override
