@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.client.EnosCounters;
 import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.RateLimiter;
 import io.camelenos.component.client.RetryPolicy;
@@ -16,6 +17,8 @@ import io.camelenos.component.client.TokenManager;
 import io.camelenos.component.client.UserAuthenticator;
 import io.camelenos.component.client.UserSession;
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -26,6 +29,7 @@ import org.apache.camel.util.PropertiesHelper;
  * and one rate limiter per gateway and app key, and one user login per gateway, account and service.
  */
 @Component("enos")
+@ManagedResource(description = "EnOS component: what the client did besides the calls")
 public class EnosComponent extends HealthCheckComponent {
 
     static final String QUERY_PREFIX = "query.";
@@ -39,6 +43,7 @@ public class EnosComponent extends HealthCheckComponent {
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
+    private final EnosCounters counters = new EnosCounters();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -68,14 +73,14 @@ public class EnosComponent extends HealthCheckComponent {
         String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret();
         TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(httpClient(),
                 c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
-                Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper));
+                Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper, counters));
         RateLimiter limiter = c.getRateLimit() > 0
                 ? rateLimiters.computeIfAbsent(key, k -> new RateLimiter(c.getRateLimit()))
                 : null;
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
                 Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
         return new HttpEnosClient(httpClient(), c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
-                Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c));
+                Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c), counters);
     }
 
     /** The user credential of the endpoint; a login is shared by the endpoints with the same account and password. */
@@ -112,6 +117,31 @@ public class EnosComponent extends HealthCheckComponent {
         userSessions.clear();
         httpClient = null;
         super.doStop();
+    }
+
+    /** The counters of every built-in client of this component. */
+    public EnosCounters getCounters() {
+        return counters;
+    }
+
+    @ManagedAttribute(description = "Attempts repeated after a transient failure")
+    public long getRetries() {
+        return counters.retries();
+    }
+
+    @ManagedAttribute(description = "HTTP 429 answers from the gateway")
+    public long getRateLimitedAnswers() {
+        return counters.rateLimitedAnswers();
+    }
+
+    @ManagedAttribute(description = "Calls held back by the rateLimit option")
+    public long getRateLimitWaits() {
+        return counters.rateLimitWaits();
+    }
+
+    @ManagedAttribute(description = "Access tokens fetched or refreshed")
+    public long getTokenFetches() {
+        return counters.tokenFetches();
     }
 
     public EnosConfiguration getConfiguration() {
