@@ -3,6 +3,7 @@ package io.camelenos.component;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -117,6 +118,16 @@ public class EnosComponent extends HealthCheckComponent {
         userSessions.clear();
         httpClient = null;
         super.doStop();
+    }
+
+    /** The access tokens this component holds, one per gateway and app key (for the dev console). */
+    public List<TokenManager> getTokenManagers() {
+        return List.copyOf(tokens.values());
+    }
+
+    /** The rate limiters this component holds, one per gateway and app key with a rateLimit (for the dev console). */
+    public List<RateLimiter> getRateLimiters() {
+        return List.copyOf(rateLimiters.values());
     }
 
     /** The counters of every built-in client of this component. */

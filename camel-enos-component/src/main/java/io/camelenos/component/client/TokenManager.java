@@ -97,6 +97,14 @@ public final class TokenManager {
         }
     }
 
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public String appKey() {
+        return appKey;
+    }
+
     /** When the cached access token expires, or null while none is held. */
     public Instant expiresAt() {
         Grant grant = current;
