@@ -75,6 +75,23 @@ class EnosHealthCheckTest {
     }
 
     @Test
+    void aSecretInTheUriIsMaskedInTheCheckId() throws Exception {
+        start(c -> { }, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:get").to("enos:asset/get?appSecret=canary-uri-secret-0d4a");
+            }
+        });
+
+        HealthCheck.Result result = check("producer:enos-enos://asset/get?appSecret=xxxxxx");
+
+        assertDown(result, EnosHealthCause.AUTH_REFUSED);
+        HealthCheckHelper.invoke(context).forEach(r -> assertFalse(
+                r.getCheck().getId().contains("canary-uri-secret-0d4a") || describe(r).contains("canary-uri-secret"),
+                "the secret leaked: " + r.getCheck().getId() + " " + describe(r)));
+    }
+
+    @Test
     void wrongOrgIsDownAsOrgRefused() throws Exception {
         start(c -> c.setOrgId("o-not-ours"), producerRoute());
 
