@@ -80,6 +80,10 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "followDownload": getOrCreateConfiguration(target).setFollowDownload(property(camelContext, boolean.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": getOrCreateConfiguration(target).setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "ispatchupdate":
         case "isPatchUpdate": getOrCreateConfiguration(target).setIsPatchUpdate(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "jobid":
@@ -228,6 +232,10 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "followDownload": return boolean.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "ispatchupdate":
         case "isPatchUpdate": return java.lang.Boolean.class;
         case "jobid":
@@ -377,6 +385,10 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "followDownload": return getOrCreateConfiguration(target).isFollowDownload();
         case "gatewayurl":
         case "gatewayUrl": return getOrCreateConfiguration(target).getGatewayUrl();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "ispatchupdate":
         case "isPatchUpdate": return getOrCreateConfiguration(target).getIsPatchUpdate();
         case "jobid":

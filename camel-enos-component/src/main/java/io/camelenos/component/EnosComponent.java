@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.client.EnosCounters;
 import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.HttpTransport;
 import io.camelenos.component.client.RateLimiter;
@@ -24,9 +26,11 @@ import io.camelenos.component.client.UserAuthenticator;
 import io.camelenos.component.client.UserSession;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
@@ -35,7 +39,8 @@ import org.apache.camel.util.PropertiesHelper;
  * and one rate limiter per gateway and app key, and one user login per gateway, account and service.
  */
 @Component("enos")
-public class EnosComponent extends DefaultComponent {
+@ManagedResource(description = "EnOS component: what the client did besides the calls")
+public class EnosComponent extends HealthCheckComponent {
 
     static final String QUERY_PREFIX = "query.";
 
@@ -49,6 +54,7 @@ public class EnosComponent extends DefaultComponent {
     private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+    private final EnosCounters counters = new EnosCounters();
 
     /** Joining a context, the component tells it which of its options are secrets (see {@link EnosSecretOptions}). */
     @Override
@@ -91,14 +97,14 @@ public class EnosComponent extends DefaultComponent {
         String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret() + "|" + transport.hashCode();
         TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(http,
                 c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
-                Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper));
+                Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper, counters));
         RateLimiter limiter = c.getRateLimit() > 0
                 ? rateLimiters.computeIfAbsent(key, k -> new RateLimiter(c.getRateLimit()))
                 : null;
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
                 Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
         return new HttpEnosClient(http, c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
-                Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c));
+                Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c), counters);
     }
 
     /** The endpoint's TLS and proxy settings: its own SSLContextParameters, else the global ones if asked for. */
@@ -150,6 +156,41 @@ public class EnosComponent extends DefaultComponent {
             sslContexts.clear();
         }
         super.doStop();
+    }
+
+    /** The access tokens this component holds, one per gateway and app key (for the dev console). */
+    public List<TokenManager> getTokenManagers() {
+        return List.copyOf(tokens.values());
+    }
+
+    /** The rate limiters this component holds, one per gateway and app key with a rateLimit (for the dev console). */
+    public List<RateLimiter> getRateLimiters() {
+        return List.copyOf(rateLimiters.values());
+    }
+
+    /** The counters of every built-in client of this component. */
+    public EnosCounters getCounters() {
+        return counters;
+    }
+
+    @ManagedAttribute(description = "Attempts repeated after a transient failure")
+    public long getRetries() {
+        return counters.retries();
+    }
+
+    @ManagedAttribute(description = "HTTP 429 answers from the gateway")
+    public long getRateLimitedAnswers() {
+        return counters.rateLimitedAnswers();
+    }
+
+    @ManagedAttribute(description = "Calls held back by the rateLimit option")
+    public long getRateLimitWaits() {
+        return counters.rateLimitWaits();
+    }
+
+    @ManagedAttribute(description = "Access tokens fetched or refreshed")
+    public long getTokenFetches() {
+        return counters.tokenFetches();
     }
 
     public EnosConfiguration getConfiguration() {

@@ -11,6 +11,8 @@ import io.camelenos.component.catalog.ResultStyle;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.consumer.EnosConsumerConfiguration;
 import io.camelenos.component.consumer.EnosConsumers;
+import io.camelenos.component.health.EnosConsumerHealthCheck;
+import io.camelenos.component.health.EnosGatewayProbe;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,6 +21,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -122,6 +125,9 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = EnosConsumers.create(this, processor);
         configureConsumer(consumer);
+        if (consumer instanceof ScheduledPollConsumer polling) {
+            polling.setHealthCheck(new EnosConsumerHealthCheck(polling));
+        }
         return consumer;
     }
 
@@ -136,6 +142,15 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
 
     EnosClient getClient() {
         return client;
+    }
+
+    /** A probe of the gateway with this endpoint's credentials and org id; the built-in client it uses never retries. */
+    EnosGatewayProbe createProbe() {
+        EnosConfiguration once = configuration.copy();
+        once.setMaxRetries(0);
+        EnosClient probeClient = configuration.getClient() != null ? configuration.getClient()
+                : getComponent().createClient(once);
+        return new EnosGatewayProbe(probeClient, configuration.getOrgId());
     }
 
     public String getService() {

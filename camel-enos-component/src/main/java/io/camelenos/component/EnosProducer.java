@@ -12,9 +12,11 @@ import io.camelenos.component.client.EnosReply;
 import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.client.PageIterator;
 import io.camelenos.component.client.Pages;
+import io.camelenos.component.health.EnosProducerHealthCheck;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Calls the endpoint's operation, whatever it is: the catalogue entry says how. Puts {@code data} in the body and the
@@ -29,6 +31,7 @@ public class EnosProducer extends DefaultProducer {
     private final EnosDownloadFollower downloads;
     /** Runs the page requests of fetchAll (null: page after page in the splitter's thread). */
     private ExecutorService pageExecutor;
+    private EnosProducerHealthCheck health;
 
     public EnosProducer(EnosEndpoint endpoint) {
         super(endpoint);
@@ -53,10 +56,15 @@ public class EnosProducer extends DefaultProducer {
             pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "EnosPages", configuration.getParallelPages());
         }
+        health = EnosProducerHealthCheck.register(getEndpoint().getCamelContext(),
+                URISupport.sanitizeUri(getEndpoint().getEndpointUri()), getEndpoint().createProbe(),
+                getEndpoint().getComponent().isHealthCheckProducerEnabled());
     }
 
     @Override
     protected void doStop() throws Exception {
+        EnosProducerHealthCheck.unregister(getEndpoint().getCamelContext(), health);
+        health = null;
         if (pageExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pageExecutor);
             pageExecutor = null;

@@ -47,6 +47,7 @@ public final class HttpEnosClient implements EnosClient {
     private final Duration requestTimeout;
     private final ObjectMapper mapper;
     private final UserAuthenticator users;
+    private final EnosCounters counters;
 
     /**
      * A client whose requests act as no user.
@@ -67,6 +68,17 @@ public final class HttpEnosClient implements EnosClient {
     public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
                           RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
                           ObjectMapper mapper, UserAuthenticator users) {
+        this(http, gatewayUrl, tokens, appSecret, rateLimiter, retryPolicy, requestTimeout, mapper, users,
+                new EnosCounters());
+    }
+
+    /**
+     * @param counters where retries, 429 answers and rate-limit waits are counted
+     */
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+                          RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
+                          ObjectMapper mapper, UserAuthenticator users, EnosCounters counters) {
+        this.counters = counters;
         this.http = http;
         this.gatewayUrl = TokenManager.stripSlash(gatewayUrl);
         this.tokens = tokens;
@@ -84,6 +96,7 @@ public final class HttpEnosClient implements EnosClient {
             try {
                 return attempt(request);
             } catch (TransientFailure failure) {
+                counters.failure(failure, retry < retryPolicy.maxRetries());
                 if (retry >= retryPolicy.maxRetries()) {
                     throw failure.failure();
                 }
@@ -128,7 +141,7 @@ public final class HttpEnosClient implements EnosClient {
      */
     private HttpResponse<byte[]> exchange(EnosRequest request, String token, String user) {
         if (rateLimiter != null) {
-            rateLimiter.acquire();
+            counters.rateLimitWait(rateLimiter.acquire());
         }
         String query = queryString(request.query());
         long timestamp = System.currentTimeMillis();

@@ -16,12 +16,18 @@ public final class RateLimiter {
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
     }
 
-    /** Blocks until the caller may send its request. */
-    public void acquire() {
+    /** Blocks until the caller may send its request; returns how long it waited, in nanoseconds. */
+    public long acquire() {
         long wait = reserve();
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
+        return wait;
+    }
+
+    /** The calls per second this limiter lets start. */
+    public double permitsPerSecond() {
+        return (double) TimeUnit.SECONDS.toNanos(1) / intervalNanos;
     }
 
     private synchronized long reserve() {

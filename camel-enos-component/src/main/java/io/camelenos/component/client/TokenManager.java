@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ public final class TokenManager {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ReentrantLock lock = new ReentrantLock();
+    private final EnosCounters counters;
     private volatile Grant current;
 
     private record Grant(String token, long refreshAtMillis, long expiresAtMillis) {
@@ -48,6 +50,13 @@ public final class TokenManager {
 
     public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
                         Duration requestTimeout, Clock clock, ObjectMapper mapper) {
+        this(http, gatewayUrl, appKey, appSecret, refreshBefore, requestTimeout, clock, mapper, new EnosCounters());
+    }
+
+    /** @param counters where token fetches and refreshes are counted */
+    public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
+                        Duration requestTimeout, Clock clock, ObjectMapper mapper, EnosCounters counters) {
+        this.counters = counters;
         this.http = http;
         this.gatewayUrl = stripSlash(gatewayUrl);
         this.appKey = appKey;
@@ -88,6 +97,20 @@ public final class TokenManager {
         }
     }
 
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public String appKey() {
+        return appKey;
+    }
+
+    /** When the cached access token expires, or null while none is held. */
+    public Instant expiresAt() {
+        Grant grant = current;
+        return grant == null ? null : Instant.ofEpochMilli(grant.expiresAtMillis());
+    }
+
     private boolean isFresh(Grant grant) {
         return grant != null && clock.millis() < grant.refreshAtMillis();
     }
@@ -110,6 +133,7 @@ public final class TokenManager {
 
     private Grant fetch(String path, String oldToken) {
         // POST /apim-token-service/v2.0/token/get|refresh {appKey, encryption, timestamp[, accessToken]}
+        counters.tokenFetch();
         long timestamp = clock.millis();
         ObjectNode body = mapper.createObjectNode()
                 .put("appKey", appKey)
