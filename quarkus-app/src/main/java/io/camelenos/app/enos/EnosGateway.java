@@ -81,6 +81,11 @@ public class EnosGateway {
         return emulator != null;
     }
 
+    /** The embedded emulator, when the app runs one (its tests inject EnOS faults through it). */
+    public Optional<EnosSimulator> embeddedEmulator() {
+        return Optional.ofNullable(emulator);
+    }
+
     public String gatewayUrl() {
         return gatewayUrl;
     }

@@ -47,14 +47,22 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     private final Counter retries;
     private volatile long newestMillis = -1;
 
-    // the poll under way
+    // the poll under way (volatile where the status page reads them from another thread)
     private long pollStart;
     private long lastProgress;
-    private long pollRecords;
+    private volatile long pollStartMillis;
+    private volatile boolean polling;
+    private volatile long pollRecords;
     private long pollPages;
-    private int pageNo;
-    private long totalPages = -1;
+    private volatile int pageNo;
+    private volatile long totalPages = -1;
+    private volatile long pollOldestRecord = -1;
+    private volatile long pollNewestRecord = -1;
     private final Map<String, Long> pollChanges = new TreeMap<>();
+
+    // the last poll that ended, and the last failure, for the status page
+    private volatile FlowSnapshot.LastPoll lastPoll;
+    private volatile FlowSnapshot.Failure lastFailure;
 
     /**
      * @param flow  the metrics tag and log name, e.g. {@code assets}
@@ -125,6 +133,19 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         }
     }
 
+    /**
+     * This poll wrote records with times from {@code oldest} to {@code newest} (epoch ms): how far a {@link Lag#RECORD}
+     * flow's poll has come through the time range it reads (its progress on the status page).
+     */
+    public void recordTimes(long oldest, long newest) {
+        if (oldest >= 0 && (pollOldestRecord < 0 || oldest < pollOldestRecord)) {
+            pollOldestRecord = oldest;
+        }
+        if (newest > pollNewestRecord) {
+            pollNewestRecord = newest;
+        }
+    }
+
     /** A write failed and is tried again. */
     public void retried() {
         retries.increment();
@@ -140,7 +161,11 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         pollPages = 0;
         pageNo = 0;
         totalPages = -1;
+        pollOldestRecord = -1;
+        pollNewestRecord = -1;
         pollChanges.clear();
+        pollStartMillis = System.currentTimeMillis();
+        polling = true;
         return true;
     }
 
@@ -150,6 +175,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         if (lag == Lag.POLL) {
             newestMillis = System.currentTimeMillis();
         }
+        pollEnded(true);
         if (pollRecords > 0) {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pollStart));
             // the alert consumer reports no pages
@@ -164,6 +190,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         polls("failed").increment();
+        pollEnded(false);
         return false; // the next scheduled poll tries again (the component's client has retried already)
     }
 
@@ -181,6 +208,8 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
+        lastFailure = new FlowSnapshot.Failure(System.currentTimeMillis(), exchange == null ? "poll" : "write",
+                describe(exception));
         if (exchange == null) {
             errors("poll").increment();
             LOG.warn("{}: poll failed, trying again at the next poll: {}", title, describe(exception));
@@ -189,6 +218,36 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
             LOG.warn("{}: a record was not written, the next poll brings it again: {}", title, describe(exception));
         }
         LOG.debug("{}: failure detail", title, exception);
+    }
+
+    // ---- what the status page shows
+
+    /** The flow as it is now: the poll under way if any, the last one that ended, totals, the last failure. */
+    public FlowSnapshot snapshot() {
+        long now = System.currentTimeMillis();
+        FlowSnapshot.Running running = null;
+        if (polling) {
+            long started = pollStartMillis;
+            long records = pollRecords;
+            running = new FlowSnapshot.Running(started, records, perSecond(records, now - started), pageNo,
+                    totalPages, pollOldestRecord, pollNewestRecord);
+        }
+        Map<String, Long> written = new TreeMap<>();
+        records.forEach((change, counter) -> written.put(change, (long) counter.count()));
+        return new FlowSnapshot(flow, title, lag, now, running, lastPoll, lastFailure, written,
+                (long) polls("ok").count(), (long) polls("failed").count(), (long) retries.count(),
+                (long) errors("poll").count(), (long) errors("write").count(), newestMillis);
+    }
+
+    private void pollEnded(boolean ok) {
+        long now = System.currentTimeMillis();
+        long millis = Math.max(1, now - pollStartMillis);
+        lastPoll = new FlowSnapshot.LastPoll(now, ok, millis, pollRecords, perSecond(pollRecords, millis));
+        polling = false;
+    }
+
+    private static double perSecond(long records, long millis) {
+        return millis <= 0 ? 0 : records * 1000.0 / millis;
     }
 
     // ----

@@ -28,9 +28,14 @@ public abstract class SyncRoute extends RouteBuilder {
     @Inject
     MeterRegistry registry;
 
-    /** A new monitor for this flow's meters and logs. */
+    @Inject
+    SyncMonitors monitors;
+
+    /** A new monitor for this flow's meters, logs and status page. */
     protected SyncMonitor monitor(String flow, String title, SyncMonitor.Lag lag) {
-        return new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
+        SyncMonitor monitor = new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
+        monitors.add(monitor);
+        return monitor;
     }
 
     /**

@@ -1,0 +1,91 @@
+package io.camelenos.app.status;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What the status page ({@code /}) polls: {@code GET /api/status} (EnOS, database, flows, active alerts),
+ * {@code GET /api/status/telemetry} (the assets with telemetry and their points) and
+ * {@code GET /api/status/telemetry/{assetId}?points=a,b&samples=N} (the newest samples, for the chart). Read-only,
+ * under the same access rules as {@code /api/data/*}.
+ */
+@Path("/api/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+    static final int MAX_SAMPLES = 5000;
+    static final int MAX_POINTS = 10;
+    // EnOS ids: letters, digits and a few separators; anything else is refused before it reaches SQL or the page
+    private static final Pattern ASSET_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    private static final Pattern POINT_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
+
+    @Inject
+    StatusService status;
+
+    @Inject
+    TelemetrySeries telemetry;
+
+    @GET
+    public AppStatus status() throws SQLException {
+        return status.status();
+    }
+
+    @GET
+    @Path("telemetry")
+    public List<TelemetrySeries.Asset> telemetryAssets() throws SQLException {
+        return telemetry.assets();
+    }
+
+    @GET
+    @Path("telemetry/{assetId}")
+    public Response chart(@PathParam("assetId") String assetId, @QueryParam("points") String points,
+                          @QueryParam("samples") @DefaultValue("360") String samples) throws SQLException {
+        if (!ASSET_ID.matcher(assetId).matches()) {
+            return invalid("assetId", assetId, "an EnOS asset id (letters, digits, _ . -; at most 64)");
+        }
+        if (points == null || points.isBlank()) {
+            return invalid("points", points, "one to " + MAX_POINTS + " measure point ids, comma-separated");
+        }
+        List<String> pointIds = Arrays.stream(points.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .distinct().toList();
+        if (pointIds.isEmpty() || pointIds.size() > MAX_POINTS
+            || !pointIds.stream().allMatch(p -> POINT_ID.matcher(p).matches())) {
+            return invalid("points", points, "one to " + MAX_POINTS + " measure point ids (letters, digits, _ . : -), "
+                                             + "comma-separated");
+        }
+        Integer count = number(samples, 1, MAX_SAMPLES);
+        if (count == null) {
+            return invalid("samples", samples, "a number from 1 to " + MAX_SAMPLES);
+        }
+        return Response.ok(telemetry.chart(assetId, pointIds, count)).build();
+    }
+
+    private static Integer number(String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            return value >= min && value <= max ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** 400 naming the field and the (neutralised) value, in the shape of the data API's errors. */
+    private static Response invalid(String field, String value, String expected) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", "invalid input", "field", field,
+                "message", field + " must be " + expected + ", was " + SafeText.of(String.valueOf(value), 100)))
+                .build();
+    }
+}
