@@ -43,6 +43,10 @@ function duration(seconds) {
   return `${number.format(seconds / 3600)} h`;
 }
 
+function millis(ms) {
+  return ms < 1000 ? `${ms} ms` : `${number.format(ms / 1000)} s`;
+}
+
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) {
@@ -89,10 +93,12 @@ function flowCard(flow) {
   const facts = el('dl', { class: 'facts' });
   const last = flow.lastPoll;
   fact(facts, 'Last poll', 'last-poll', last
-    ? `${ago(last.endedAt)}, ${last.outcome === 'ok' ? 'ok' : 'FAILED'} in ${number.format(last.millis / 1000)} s`
+    ? `${ago(last.endedAt)}, ${last.outcome === 'ok' ? 'ok' : 'FAILED'} in ${millis(last.millis)}`
     : 'none yet', last ? last.outcome : 'none');
+  const changes = Object.entries(flow.records.byChange).map(([change, n]) => `${number.format(n)} ${change}`);
   fact(facts, 'Records', 'records-total', `${number.format(flow.records.total)} total, `
-    + `${number.format(flow.records.lastPoll)} last poll`, flow.records.total);
+    + `${number.format(flow.records.lastPoll)} last poll${changes.length > 1 ? ` (${changes.join(', ')})` : ''}`,
+    flow.records.total);
   fact(facts, 'Rate', 'rate', flow.recordsPerSecond === null ? 'n/a'
     : `${number.format(flow.recordsPerSecond)} records/s`);
   fact(facts, 'Lag', 'lag', flow.lagSeconds === null ? 'n/a' : `${duration(flow.lagSeconds)} (${flow.lagFrom})`);
@@ -103,8 +109,11 @@ function flowCard(flow) {
   card.append(facts);
   if (flow.progress) card.append(progress(flow));
   if (flow.lastError) {
-    const error = el('p', { class: 'last-error', 'data-field': 'last-error' });
-    error.append(el('strong', {}, `Last error (${flow.lastError.stage}, ${ago(flow.lastError.at)}): `));
+    // an error the flow has recovered from stays visible, told apart in words and style
+    const past = flow.state !== 'failing';
+    const error = el('p', { class: past ? 'last-error past' : 'last-error', 'data-field': 'last-error' });
+    error.append(el('strong', {}, `${past ? 'Earlier error' : 'Last error'} (${flow.lastError.stage}, `
+      + `${ago(flow.lastError.at)}): `));
     error.append(document.createTextNode(flow.lastError.message));
     card.append(error);
   }
@@ -115,7 +124,7 @@ function progress(flow) {
   const p = flow.progress;
   const box = el('div', { class: 'progress' });
   const id = `progress-${flow.flow}`;
-  const label = p.unit === 'pages' ? p.text
+  const label = p.unit !== 'time' ? p.text
     : `${duration(p.done)} of ${duration(p.total)} read since ${new Date(p.from).toISOString().slice(0, 16)}Z`;
   box.append(el('progress', { id, max: '100', value: p.percent.toFixed(1), 'data-field': 'progress',
                               'aria-label': `${flow.title} progress` }));

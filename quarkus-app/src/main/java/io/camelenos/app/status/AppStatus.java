@@ -49,8 +49,9 @@ public record AppStatus(String generatedAt, Enos enos, Database database, List<F
     }
 
     /**
-     * How far the poll under way is: {@code pages} (page {@code done} of {@code total}) for a search, {@code time}
-     * (seconds of the time range read, {@code done} of {@code total}, from {@code from} to now) for the telemetry.
+     * How far the poll under way is: {@code records} (record {@code done} of the {@code total} EnOS has) for a search,
+     * {@code time} (seconds of the time range read, {@code done} of {@code total}, from {@code from} to now) for the
+     * telemetry.
      */
     public record Progress(String unit, double done, double total, double percent, String from, String text) {
     }

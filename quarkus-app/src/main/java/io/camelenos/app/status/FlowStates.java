@@ -54,10 +54,12 @@ final class FlowStates {
     }
 
     private static AppStatus.Progress progress(FlowSnapshot snapshot, FlowSnapshot.Running running) {
-        if (running.totalPages() > 0 && running.pageNo() > 0) {
-            double percent = Math.min(100, 100.0 * running.pageNo() / running.totalPages());
-            return new AppStatus.Progress("pages", running.pageNo(), running.totalPages(), percent, null,
-                    "page " + running.pageNo() + " of " + running.totalPages());
+        if (running.recordTotal() > 0 && running.recordNo() > 0) {
+            double percent = Math.min(100, 100.0 * running.recordNo() / running.recordTotal());
+            String pages = running.totalPages() > 0 ? " (page " + running.pageNo() + " of " + running.totalPages() + ")"
+                    : "";
+            return new AppStatus.Progress("records", running.recordNo(), running.recordTotal(), percent, null,
+                    running.recordNo() + " of " + running.recordTotal() + " records" + pages);
         }
         if (snapshot.lag() == SyncMonitor.Lag.RECORD && running.oldestRecord() >= 0) {
             // the time range the poll reads: from its oldest record to now; done up to its newest record

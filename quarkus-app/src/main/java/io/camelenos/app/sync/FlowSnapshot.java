@@ -21,11 +21,11 @@ public record FlowSnapshot(String flow, String title, SyncMonitor.Lag lag, long 
                            long pollsFailed, long retries, long pollErrors, long writeErrors, long newestState) {
 
     /**
-     * The poll under way: when it started, what it wrote so far and how fast, which page of how many (search flows;
-     * -1 = unknown) and the record times it has written (telemetry; -1 = none yet).
+     * The poll under way: when it started, what it wrote so far and how fast, which page of how many and which record
+     * of how many (search flows; -1 = unknown) and the record times it has written (telemetry; -1 = none yet).
      */
     public record Running(long startedAt, long records, double recordsPerSecond, int pageNo, long totalPages,
-                          long oldestRecord, long newestRecord) {
+                          long recordNo, long recordTotal, long oldestRecord, long newestRecord) {
     }
 
     /** A poll that ended: when, whether it succeeded, how long it took and what it wrote. */

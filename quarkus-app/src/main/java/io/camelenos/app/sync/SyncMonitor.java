@@ -56,6 +56,8 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     private long pollPages;
     private volatile int pageNo;
     private volatile long totalPages = -1;
+    private volatile long recordNo;
+    private volatile long recordTotal = -1;
     private volatile long pollOldestRecord = -1;
     private volatile long pollNewestRecord = -1;
     private final Map<String, Long> pollChanges = new TreeMap<>();
@@ -121,6 +123,15 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         }
     }
 
+    /**
+     * The record just routed is the {@code recordNo}-th (1-based) of the {@code total} the poll expects (Camel's batch
+     * index and size), for the progress of a search flow; a change-detection poll routes only the changed ones.
+     */
+    public void record(long recordNo, long total) {
+        this.recordNo = recordNo;
+        this.recordTotal = total;
+    }
+
     /** One more page (an answer without a page number). */
     public void page() {
         pageDone();
@@ -161,6 +172,8 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         pollPages = 0;
         pageNo = 0;
         totalPages = -1;
+        recordNo = 0;
+        recordTotal = -1;
         pollOldestRecord = -1;
         pollNewestRecord = -1;
         pollChanges.clear();
@@ -230,7 +243,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
             long started = pollStartMillis;
             long records = pollRecords;
             running = new FlowSnapshot.Running(started, records, perSecond(records, now - started), pageNo,
-                    totalPages, pollOldestRecord, pollNewestRecord);
+                    totalPages, recordNo, recordTotal, pollOldestRecord, pollNewestRecord);
         }
         Map<String, Long> written = new TreeMap<>();
         records.forEach((change, counter) -> written.put(change, (long) counter.count()));

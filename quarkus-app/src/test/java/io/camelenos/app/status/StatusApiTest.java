@@ -16,17 +16,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.Eventually;
 import io.camelenos.app.enos.EnosGateway;
+import io.camelenos.app.sync.alert.AlertSyncRoute;
 import io.camelenos.simulator.EnosSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/status} and the chart's telemetry endpoints, against the app's embedded emulator. */
@@ -41,6 +42,9 @@ class StatusApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CamelContext camel;
 
     @Test
     void statusNamesTheEmbeddedEmulatorAndTheDatabaseButNoSecret() {
@@ -91,6 +95,20 @@ class StatusApiTest {
         Eventually.within(WAIT, () -> given().when().get("/api/status").then().statusCode(200)
                 .body(flow("assets") + ".state", not(equalTo("failing")))
                 .body(flow("assets") + ".lastPoll.outcome", equalTo("ok")));
+    }
+
+    @Test
+    void aStoppedRouteShowsItsFlowStopped() throws Exception {
+        camel.getRouteController().stopRoute(AlertSyncRoute.ROUTE_ID);
+        try {
+            given().when().get("/api/status").then().statusCode(200)
+                    .body(flow("alerts") + ".state", equalTo("stopped"))
+                    .body(flow("assets") + ".state", not(equalTo("stopped")));
+        } finally {
+            camel.getRouteController().startRoute(AlertSyncRoute.ROUTE_ID);
+        }
+        given().when().get("/api/status").then().statusCode(200)
+                .body(flow("alerts") + ".state", not(equalTo("stopped")));
     }
 
     @Test

@@ -149,6 +149,9 @@ class StatusPageBrowserTest {
                 double value = Double.parseDouble(bars.get(0).getAttribute("value"));
                 if (seen.isEmpty() || seen.get(seen.size() - 1) != value) {
                     seen.add(value);
+                    if (seen.size() == 2) {
+                        chromium.screenshot(Path.of("target", "screenshots", "status-page-backfill.png"));
+                    }
                 }
             }
             assertTrue(seen.size() >= 3, "progress values seen: " + seen);
