@@ -16,6 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /**
  * What the status page ({@code /}) polls: {@code GET /api/status} (EnOS, database, flows, active alerts),
  * {@code GET /api/status/telemetry} (the assets with telemetry and their points) and
@@ -24,6 +31,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Status", description = "What the status page at / shows: the sync flows, the active alerts, telemetry")
 public class StatusResource {
 
     static final int MAX_SAMPLES = 5000;
@@ -39,20 +47,35 @@ public class StatusResource {
     TelemetrySeries telemetry;
 
     @GET
+    @Operation(summary = "The app's status",
+            description = "Which EnOS and database the app uses; each sync flow's state (running, idle, failing, "
+                          + "stopped, off), last poll, records, rate, progress of the poll under way, lag, retries, "
+                          + "errors and last error (neutralised); the newest active alerts; the cluster (null while "
+                          + "the app runs alone).")
     public AppStatus status() throws SQLException {
         return status.status();
     }
 
     @GET
     @Path("telemetry")
+    @Operation(summary = "The assets with telemetry in the database", description = "Each asset's id, name (null "
+            + "when the asset flow has not written it) and the measure points it has samples of.")
     public List<TelemetrySeries.Asset> telemetryAssets() throws SQLException {
         return telemetry.assets();
     }
 
     @GET
     @Path("telemetry/{assetId}")
-    public Response chart(@PathParam("assetId") String assetId, @QueryParam("points") String points,
-                          @QueryParam("samples") @DefaultValue("360") String samples) throws SQLException {
+    @Operation(summary = "The newest samples of an asset's points", description = "The newest numeric samples of "
+            + "each point, oldest first, as {t: epoch ms, v: value}.")
+    @APIResponse(responseCode = "200", description = "The samples",
+            content = @Content(schema = @Schema(implementation = TelemetrySeries.Chart.class)))
+    @APIResponse(responseCode = "400", description = "An invalid assetId, points or samples; field names it")
+    public Response chart(
+            @Parameter(description = "the EnOS asset id") @PathParam("assetId") String assetId,
+            @Parameter(description = "1 to 10 measure point ids, comma-separated") @QueryParam("points") String points,
+            @Parameter(description = "how many of the newest samples per point, 1 to 5000")
+            @QueryParam("samples") @DefaultValue("360") String samples) throws SQLException {
         if (!ASSET_ID.matcher(assetId).matches()) {
             return invalid("assetId", assetId, "an EnOS asset id (letters, digits, _ . -; at most 64)");
         }

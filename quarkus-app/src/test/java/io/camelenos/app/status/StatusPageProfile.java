@@ -9,7 +9,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The app as the README runs it (no gateway configured: its own embedded emulator, here with 100 assets) with the three
  * flows polling every 500 ms: assets in pages of 30, the last day of four turbines' power and wind speed in TSDB
- * answers of 60 samples per pair (a backfill of 24 answers), the alerts. Retries are short so that failures show fast.
+ * answers of 60 samples per pair (a backfill of 24 answers), the alerts, into an H2 database of its own. Retries are
+ * short so that failures show fast.
  */
 public class StatusPageProfile implements QuarkusTestProfile {
 
@@ -20,6 +21,9 @@ public class StatusPageProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
+        // a database of its own: an in-memory H2 outlives a Quarkus restart in the same JVM, and the tests compare the
+        // flows' counts with the tables
+        config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:camel-enos-status;DB_CLOSE_DELAY=-1");
         config.put("camel-enos.emulator.assets", "100");
         config.put("camel-enos.assets.enabled", "true");
         config.put("camel-enos.assets.delay", "500ms");

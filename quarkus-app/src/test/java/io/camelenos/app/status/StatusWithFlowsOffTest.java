@@ -1,6 +1,7 @@
 package io.camelenos.app.status;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,7 +9,10 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** The app's test defaults: every flow turned off, which the status still lists, as {@code off}. */
+/**
+ * With the app's test defaults (every flow turned off): the status still lists the flows, as {@code off}; and the
+ * OpenAPI document describes the status endpoints.
+ */
 @QuarkusTest
 class StatusWithFlowsOffTest {
 
@@ -19,6 +23,16 @@ class StatusWithFlowsOffTest {
                 .body("flows.state", everyItem(equalTo("off")))
                 .body("flows.enabled", everyItem(equalTo(false)))
                 .body("flows.lastPoll", everyItem(equalTo(null)))
-                .body("alerts.active", equalTo(0));
+                .body("flows.progress", everyItem(equalTo(null)));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheStatusEndpoints() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/status'.get.summary", equalTo("The app's status"))
+                .body("paths.'/api/status/telemetry'.get.summary", equalTo("The assets with telemetry in the database"))
+                .body("paths.'/api/status/telemetry/{assetId}'.get.responses.'400'.description",
+                        containsString("field names it"))
+                .body("components.schemas.AppStatus.properties.flows.type", equalTo("array"));
     }
 }
