@@ -31,8 +31,12 @@ final class FlowStates {
     static AppStatus.Flow of(Definition definition, FlowSnapshot snapshot, boolean routeStarted) {
         FlowSnapshot.LastPoll last = snapshot.lastPoll();
         FlowSnapshot.Running running = snapshot.running();
-        Double rate = running != null ? (Double) running.recordsPerSecond()
-                : last != null ? (Double) last.recordsPerSecond() : null;
+        Double rate = null; // of the poll under way, else of the last one
+        if (running != null) {
+            rate = Math.round(running.recordsPerSecond() * 10) / 10.0;
+        } else if (last != null) {
+            rate = Math.round(last.recordsPerSecond() * 10) / 10.0;
+        }
         return new AppStatus.Flow(definition.flow(), definition.title(), definition.routeId(), true,
                 state(snapshot, routeStarted), seconds(definition.delay()), lastPoll(last),
                 new AppStatus.Records(snapshot.recordsTotal(), last == null ? 0 : last.records(), snapshot.written()),
