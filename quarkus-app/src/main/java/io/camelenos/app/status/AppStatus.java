@@ -20,7 +20,7 @@ public record AppStatus(String generatedAt, Enos enos, Database database, List<F
     public record Enos(String mode, String gatewayUrl, String orgId) {
     }
 
-    /** The database the flows write to, as its JDBC driver names it ({@code H2}, {@code PostgreSQL}) and its version. */
+    /** The database the flows write to, as its JDBC driver names it ({@code H2}, {@code PostgreSQL}), and version. */
     public record Database(String kind, String version) {
     }
 
@@ -50,8 +50,8 @@ public record AppStatus(String generatedAt, Enos enos, Database database, List<F
 
     /**
      * How far the poll under way is: {@code records} (record {@code done} of the {@code total} EnOS has) for a search,
-     * {@code time} (seconds of the time range read, {@code done} of {@code total}, from {@code from} to now) for the
-     * telemetry.
+     * {@code time} (seconds of the time range read, {@code done} of {@code total}, from {@code from} to the poll's
+     * start) for the telemetry.
      */
     public record Progress(String unit, double done, double total, double percent, String from, String text) {
     }

@@ -66,8 +66,10 @@ final class FlowStates {
                     running.recordNo() + " of " + running.recordTotal() + " records" + pages);
         }
         if (snapshot.lag() == SyncMonitor.Lag.RECORD && running.oldestRecord() >= 0) {
-            // the time range the poll reads: from its oldest record to now; done up to its newest record
-            double total = Math.max(1, snapshot.takenAt() - running.oldestRecord()) / 1000.0;
+            // the time range the poll reads: from its oldest record to the poll's start (the TSDB consumer reads up to
+            // the time its poll began), so the bar only moves forward; done up to its newest record
+            long end = Math.max(running.startedAt(), running.newestRecord());
+            double total = Math.max(1, end - running.oldestRecord()) / 1000.0;
             double done = Math.max(0, running.newestRecord() - running.oldestRecord()) / 1000.0;
             double percent = Math.min(100, 100 * done / total);
             return new AppStatus.Progress("time", done, total, percent, iso(running.oldestRecord()),

@@ -29,8 +29,8 @@ public class TelemetrySeries {
     // the table's primary key (asset_id, point_id, ts) serves both queries
     private static final String PAIRS = "SELECT DISTINCT t.asset_id, t.point_id, s.name FROM enos_telemetry t "
             + "LEFT JOIN enos_asset s ON s.asset_id = t.asset_id ORDER BY t.asset_id, t.point_id";
-    private static final String SAMPLES = "SELECT ts, num_value FROM enos_telemetry WHERE asset_id = ? AND point_id = ? "
-            + "AND num_value IS NOT NULL ORDER BY ts DESC";
+    private static final String SAMPLES = "SELECT ts, num_value FROM enos_telemetry "
+            + "WHERE asset_id = ? AND point_id = ? AND num_value IS NOT NULL ORDER BY ts DESC";
 
     /** An asset with telemetry: its id, name (null when the asset flow has not written it) and points. */
     public record Asset(String assetId, String name, List<String> points) {

@@ -64,11 +64,13 @@ class StatusApiTest {
         Eventually.within(WAIT, () -> {
             JsonPath status = given().when().get("/api/status").then().statusCode(200).extract().jsonPath();
             assertEquals(List.of("assets", "telemetry", "alerts"), status.getList("flows.flow"));
-            assertEquals(count("SELECT COUNT(*) FROM enos_asset"), status.getLong(flow("assets") + ".records.byChange.created"));
+            assertEquals(count("SELECT COUNT(*) FROM enos_asset"),
+                    status.getLong(flow("assets") + ".records.byChange.created"));
             assertEquals(count("SELECT COUNT(*) FROM enos_telemetry"),
                     status.getLong(flow("telemetry") + ".records.byChange.inserted"));
             assertTrue(status.getLong(flow("alerts") + ".records.total") > 0, "alerts written");
-            assertEquals(count("SELECT COUNT(*) FROM enos_alert WHERE status = 'ACTIVE'"), status.getLong("alerts.active"));
+            assertEquals(count("SELECT COUNT(*) FROM enos_alert WHERE status = 'ACTIVE'"),
+                    status.getLong("alerts.active"));
             for (String flow : List.of("assets", "telemetry", "alerts")) {
                 assertTrue(List.of("idle", "running").contains(status.getString(flow(flow) + ".state")), flow);
                 assertEquals("ok", status.getString(flow(flow) + ".lastPoll.outcome"), flow);

@@ -123,8 +123,8 @@ class StatusPageBrowserTest {
             assertEquals(2, lines.size(), "one line per chosen point");
             for (WebElement line : lines) {
                 String point = line.getAttribute("data-point");
-                int expected = (int) Math.min(360, count("SELECT COUNT(*) FROM enos_telemetry WHERE asset_id = ? "
-                                                         + "AND point_id = ? AND num_value IS NOT NULL", turbine, point));
+                int expected = (int) Math.min(360, count("SELECT COUNT(*) FROM enos_telemetry "
+                        + "WHERE asset_id = ? AND point_id = ? AND num_value IS NOT NULL", turbine, point));
                 assertTrue(expected > 0, "samples of " + point);
                 assertEquals(expected, Integer.parseInt(line.getAttribute("data-samples")), point);
                 assertEquals(expected, line.getAttribute("points").trim().split(" ").length, point + " vertices");
