@@ -24,6 +24,8 @@ public class StatusPageProfile implements QuarkusTestProfile {
         // a database of its own: an in-memory H2 outlives a Quarkus restart in the same JVM, and the tests compare the
         // flows' counts with the tables
         config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:camel-enos-status;DB_CLOSE_DELAY=-1");
+        // the README's run: the app's own embedded emulator (EnosGateway), not the camel-quarkus-enos Dev Service's
+        config.put("quarkus.camel.enos.devservices.enabled", "false");
         config.put("camel-enos.emulator.assets", "100");
         config.put("camel-enos.assets.enabled", "true");
         config.put("camel-enos.assets.delay", "500ms");
