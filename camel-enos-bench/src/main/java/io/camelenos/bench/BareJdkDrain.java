@@ -10,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * The floor: a bare JDK HttpClient + Jackson loop, one page after the other, each page parsed to a tree and its
- * records counted. No retries, no prefetch, no Camel: the least work a correct client can do.
+ * The floor: a bare JDK HttpClient + Jackson loop, one page after the other, each page's bytes parsed to a tree and
+ * its records tallied. No retries, no prefetch, no Camel: the least work a correct client can do.
  */
 public final class BareJdkDrain implements Drain {
 
@@ -35,9 +35,8 @@ public final class BareJdkDrain implements Drain {
     }
 
     @Override
-    public long drain() throws Exception {
+    public void drain(Tally tally) throws Exception {
         signer.token(http, mapper);
-        long records = 0;
         for (int pageNo = 1; ; pageNo++) {
             JsonNode page = fetch(pageNo);
             JsonNode data = page.path("data");
@@ -45,12 +44,10 @@ public final class BareJdkDrain implements Drain {
                 throw new IllegalStateException("page " + pageNo + " failed: " + page);
             }
             for (JsonNode record : data) {
-                if (record.has("assetId")) {
-                    records++;
-                }
+                tally.record(record.path("assetId").asText());
             }
             if (data.size() < pageSize || (long) pageNo * pageSize >= page.path("pagination").path("totalSize").asLong()) {
-                return records;
+                return;
             }
         }
     }

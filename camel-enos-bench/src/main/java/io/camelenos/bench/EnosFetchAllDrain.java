@@ -4,7 +4,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
-import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The same drain through the enos: component's producer: {@code enos:asset/search?fetchAll=true} hands a lazy
@@ -14,17 +16,18 @@ public final class EnosFetchAllDrain implements Drain {
 
     private final CamelContext camel;
     private final ProducerTemplate template;
-    private final AtomicLong records = new AtomicLong();
+    private final AtomicReference<Tally> tally = new AtomicReference<>();
 
-    public EnosFetchAllDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize) throws Exception {
+    public EnosFetchAllDrain(String baseUrl, String orgId, String appKey, String appSecret, int pageSize,
+                             String extraOptions) throws Exception {
         camel = EnosRoutes.context(baseUrl, orgId, appKey, appSecret);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:drain")
-                        .to("enos:asset/search?fetchAll=true&pageSize=" + pageSize + EnosRoutes.CONNECTION)
+                        .to("enos:asset/search?fetchAll=true&pageSize=" + pageSize + extraOptions + EnosRoutes.CONNECTION)
                         .split(body()).streaming()
-                            .process(e -> records.incrementAndGet())
+                            .process(e -> tally.get().record(e.getMessage().getBody(JsonNode.class).path("assetId").asText()))
                         .end();
             }
         });
@@ -38,10 +41,9 @@ public final class EnosFetchAllDrain implements Drain {
     }
 
     @Override
-    public long drain() {
-        records.set(0);
+    public void drain(Tally tally) {
+        this.tally.set(tally);
         template.sendBody("direct:drain", null);
-        return records.get();
     }
 
     @Override

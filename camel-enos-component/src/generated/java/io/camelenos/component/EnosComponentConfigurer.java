@@ -103,6 +103,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagetoken":
         case "pageToken": getOrCreateConfiguration(target).setPageToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelpages":
+        case "parallelPages": getOrCreateConfiguration(target).setParallelPages(property(camelContext, int.class, value)); return true;
         case "parentassetid":
         case "parentAssetId": getOrCreateConfiguration(target).setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +117,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": getOrCreateConfiguration(target).setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": getOrCreateConfiguration(target).setProjection(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queryparameters":
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
@@ -134,6 +144,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": getOrCreateConfiguration(target).setServiceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sqlquery":
         case "sqlQuery": getOrCreateConfiguration(target).setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stageinstancename":
         case "stageInstanceName": getOrCreateConfiguration(target).setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "starttime":
@@ -146,6 +158,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": getOrCreateConfiguration(target).setTokenRefreshBefore(property(camelContext, long.class, value)); return true;
         case "treeid":
         case "treeId": getOrCreateConfiguration(target).setTreeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "useraccount":
         case "userAccount": getOrCreateConfiguration(target).setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "userauth":
@@ -237,6 +251,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return java.lang.Integer.class;
         case "pagetoken":
         case "pageToken": return java.lang.String.class;
+        case "parallelpages":
+        case "parallelPages": return int.class;
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -249,6 +265,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
@@ -268,6 +292,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": return java.lang.String.class;
         case "sqlquery":
         case "sqlQuery": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stageinstancename":
         case "stageInstanceName": return java.lang.String.class;
         case "starttime":
@@ -280,6 +306,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return long.class;
         case "treeid":
         case "treeId": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "useraccount":
         case "userAccount": return java.lang.String.class;
         case "userauth":
@@ -372,6 +400,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "pagetoken":
         case "pageToken": return getOrCreateConfiguration(target).getPageToken();
+        case "parallelpages":
+        case "parallelPages": return getOrCreateConfiguration(target).getParallelPages();
         case "parentassetid":
         case "parentAssetId": return getOrCreateConfiguration(target).getParentAssetId();
         case "path": return getOrCreateConfiguration(target).getPath();
@@ -384,6 +414,14 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "productkey":
         case "productKey": return getOrCreateConfiguration(target).getProductKey();
         case "projection": return getOrCreateConfiguration(target).getProjection();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "queryparameters":
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "ratelimit":
@@ -403,6 +441,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "serviceId": return getOrCreateConfiguration(target).getServiceId();
         case "sqlquery":
         case "sqlQuery": return getOrCreateConfiguration(target).getSqlQuery();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "stageinstancename":
         case "stageInstanceName": return getOrCreateConfiguration(target).getStageInstanceName();
         case "starttime":
@@ -415,6 +455,8 @@ public class EnosComponentConfigurer extends PropertyConfigurerSupport implement
         case "tokenRefreshBefore": return getOrCreateConfiguration(target).getTokenRefreshBefore();
         case "treeid":
         case "treeId": return getOrCreateConfiguration(target).getTreeId();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "useraccount":
         case "userAccount": return getOrCreateConfiguration(target).getUserAccount();
         case "userauth":

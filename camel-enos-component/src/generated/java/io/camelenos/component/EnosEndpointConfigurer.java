@@ -115,6 +115,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagetoken":
         case "pageToken": target.getConfiguration().setPageToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "parallelpages":
+        case "parallelPages": target.getConfiguration().setParallelPages(property(camelContext, int.class, value)); return true;
         case "parentassetid":
         case "parentAssetId": target.getConfiguration().setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -126,11 +128,17 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": target.getConfiguration().setPolicyId(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
-        case "prefetchpages":
-        case "prefetchPages": target.getConsumerConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "productkey":
         case "productKey": target.getConfiguration().setProductKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projection": target.getConfiguration().setProjection(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "ratelimit":
@@ -165,6 +173,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": target.getConsumerConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "sqlquery":
         case "sqlQuery": target.getConfiguration().setSqlQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stageinstancename":
         case "stageInstanceName": target.getConfiguration().setStageInstanceName(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -187,6 +197,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": target.getConfiguration().setTreeId(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.getConfiguration().setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "useraccount":
         case "userAccount": target.getConfiguration().setUserAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "userauth":
@@ -297,6 +309,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": return java.lang.Integer.class;
         case "pagetoken":
         case "pageToken": return java.lang.String.class;
+        case "parallelpages":
+        case "parallelPages": return int.class;
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -308,11 +322,17 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
-        case "prefetchpages":
-        case "prefetchPages": return int.class;
         case "productkey":
         case "productKey": return java.lang.String.class;
         case "projection": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "ratelimit":
@@ -347,6 +367,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": return boolean.class;
         case "sqlquery":
         case "sqlQuery": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stageinstancename":
         case "stageInstanceName": return java.lang.String.class;
         case "startscheduler":
@@ -369,6 +391,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "useraccount":
         case "userAccount": return java.lang.String.class;
         case "userauth":
@@ -480,6 +504,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pagetoken":
         case "pageToken": return target.getConfiguration().getPageToken();
+        case "parallelpages":
+        case "parallelPages": return target.getConfiguration().getParallelPages();
         case "parentassetid":
         case "parentAssetId": return target.getConfiguration().getParentAssetId();
         case "path": return target.getConfiguration().getPath();
@@ -491,11 +517,17 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "policyId": return target.getConfiguration().getPolicyId();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
-        case "prefetchpages":
-        case "prefetchPages": return target.getConsumerConfiguration().getPrefetchPages();
         case "productkey":
         case "productKey": return target.getConfiguration().getProductKey();
         case "projection": return target.getConfiguration().getProjection();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
         case "ratelimit":
@@ -530,6 +562,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "splitResult": return target.getConsumerConfiguration().isSplitResult();
         case "sqlquery":
         case "sqlQuery": return target.getConfiguration().getSqlQuery();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "stageinstancename":
         case "stageInstanceName": return target.getConfiguration().getStageInstanceName();
         case "startscheduler":
@@ -552,6 +586,8 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "treeId": return target.getConfiguration().getTreeId();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.getConfiguration().isUseGlobalSslContextParameters();
         case "useraccount":
         case "userAccount": return target.getConfiguration().getUserAccount();
         case "userauth":

@@ -23,7 +23,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(97);
+        Set<String> props = new HashSet<>(103);
         props.add("accessKey");
         props.add("action");
         props.add("appKey");
@@ -76,15 +76,19 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pageNo");
         props.add("pageSize");
         props.add("pageToken");
+        props.add("parallelPages");
         props.add("parentAssetId");
         props.add("path");
         props.add("pipelineId");
         props.add("pointIds");
         props.add("policyId");
         props.add("pollStrategy");
-        props.add("prefetchPages");
         props.add("productKey");
         props.add("projection");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("queryParameters");
         props.add("rateLimit");
         props.add("recordKey");
@@ -104,6 +108,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("serviceId");
         props.add("splitResult");
         props.add("sqlQuery");
+        props.add("sslContextParameters");
         props.add("stageInstanceName");
         props.add("startScheduler");
         props.add("startTime");
@@ -115,6 +120,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("tokenRefreshBefore");
         props.add("treeId");
         props.add("useFixedDelay");
+        props.add("useGlobalSslContextParameters");
         props.add("userAccount");
         props.add("userAuth");
         props.add("userId");
@@ -122,9 +128,11 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("userToken");
         props.add("version");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(6);
+        Set<String> secretProps = new HashSet<>(8);
         secretProps.add("appKey");
         secretProps.add("appSecret");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("refreshToken");
         secretProps.add("userAccount");
         secretProps.add("userPassword");

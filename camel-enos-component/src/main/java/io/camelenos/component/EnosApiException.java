@@ -28,8 +28,9 @@ public class EnosApiException extends RuntimeException {
 
     private static String message(int code, String msg, String requestId, int httpStatus, String service,
                                   String operation) {
-        return "EnOS " + service + "/" + operation + " failed (HTTP " + httpStatus + "): " + msg
-               + "; code: " + code + "; requestId: " + requestId;
+        // msg and requestId come from the gateway: neutralised, so that an answer cannot forge log lines
+        return "EnOS " + service + "/" + operation + " failed (HTTP " + httpStatus + "): " + LogSafe.abbreviate(msg)
+               + "; code: " + code + "; requestId: " + LogSafe.abbreviate(requestId);
     }
 
     /** The API code ({@code code} or {@code status} of the envelope), or the HTTP status when there was none. */

@@ -1,24 +1,33 @@
 package io.camelenos.component;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.client.HttpEnosClient;
+import io.camelenos.component.client.HttpTransport;
 import io.camelenos.component.client.RateLimiter;
 import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
 import io.camelenos.component.client.UserAuthenticator;
 import io.camelenos.component.client.UserSession;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
@@ -38,7 +47,17 @@ public class EnosComponent extends DefaultComponent {
     private final Map<String, TokenManager> tokens = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
-    private volatile HttpClient httpClient;
+    private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    /** Joining a context, the component tells it which of its options are secrets (see {@link EnosSecretOptions}). */
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            EnosSecretOptions.register(context);
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -54,6 +73,7 @@ public class EnosComponent extends DefaultComponent {
             endpoint.setCallService((String) parameters.remove("service"));
         }
         Map<String, Object> query = PropertiesHelper.extractProperties(parameters, QUERY_PREFIX);
+        EnosOptionText.check(parameters);
         setProperties(endpoint, parameters);
         endpointConfiguration.getQueryParameters().putAll(query);
         EnosConfigurationValidator.validate(endpointConfiguration);
@@ -62,11 +82,14 @@ public class EnosComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The built-in client for an endpoint's settings, sharing this component's HTTP client, tokens and limits. */
+    /** The built-in client for an endpoint's settings, sharing this component's HTTP clients, tokens and limits. */
     EnosClient createClient(EnosConfiguration c) {
+        HttpTransport transport = transport(c);
+        HttpClient http = httpClients.computeIfAbsent(transport,
+                t -> t.newClient(Duration.ofMillis(configuration.getConnectTimeout())));
         // the secret is part of the key so that an endpoint with other credentials never borrows a token
-        String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret();
-        TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(httpClient(),
+        String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret() + "|" + transport.hashCode();
+        TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(http,
                 c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
                 Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper));
         RateLimiter limiter = c.getRateLimit() > 0
@@ -74,8 +97,35 @@ public class EnosComponent extends DefaultComponent {
                 : null;
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
                 Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
-        return new HttpEnosClient(httpClient(), c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
+        return new HttpEnosClient(http, c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
                 Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c));
+    }
+
+    /** The endpoint's TLS and proxy settings: its own SSLContextParameters, else the global ones if asked for. */
+    private HttpTransport transport(EnosConfiguration c) {
+        SSLContextParameters parameters = c.getSslContextParameters();
+        if (parameters == null && c.isUseGlobalSslContextParameters()) {
+            parameters = getCamelContext().getSSLContextParameters();
+        }
+        return new HttpTransport(parameters == null ? null : sslContext(parameters), c.getProxyHost(),
+                c.getProxyPort() == null ? 0 : c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword());
+    }
+
+    /** One SSLContext per SSLContextParameters object, so that endpoints sharing them share one HTTP client. */
+    private SSLContext sslContext(SSLContextParameters parameters) {
+        synchronized (sslContexts) {
+            SSLContext context = sslContexts.get(parameters);
+            if (context == null) {
+                try {
+                    context = parameters.createSSLContext(getCamelContext());
+                } catch (GeneralSecurityException | IOException e) {
+                    throw new IllegalArgumentException("Invalid value for option sslContextParameters: cannot create "
+                                                       + "the SSL context (" + e.getMessage() + ")", e);
+                }
+                sslContexts.put(parameters, context);
+            }
+            return context;
+        }
     }
 
     /** The user credential of the endpoint; a login is shared by the endpoints with the same account and password. */
@@ -89,28 +139,16 @@ public class EnosComponent extends DefaultComponent {
         return mapper;
     }
 
-    private HttpClient httpClient() {
-        HttpClient client = httpClient;
-        if (client == null) {
-            synchronized (this) {
-                if (httpClient == null) {
-                    httpClient = HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
-                            .build();
-                }
-                client = httpClient;
-            }
-        }
-        return client;
-    }
-
     @Override
     protected void doStop() throws Exception {
         // tokens die with the component; the JDK 17 HttpClient has no close(), it is released with its last user
         tokens.clear();
         rateLimiters.clear();
         userSessions.clear();
-        httpClient = null;
+        httpClients.clear();
+        synchronized (sslContexts) {
+            sslContexts.clear();
+        }
         super.doStop();
     }
 

@@ -10,6 +10,7 @@ import io.camelenos.component.client.EnosClient;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options of the {@code enos:} component and its endpoints. The component holds one instance; each endpoint gets a
@@ -50,6 +51,18 @@ public class EnosConfiguration implements Cloneable {
     private String userPassword;
     @UriParam(label = "security", secret = true)
     private String userToken;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy", secret = true)
+    private String proxyPassword;
     @UriParam(label = "producer")
     private String assetId;
     @UriParam(label = "producer")
@@ -132,6 +145,8 @@ public class EnosConfiguration implements Cloneable {
     private String pageToken;
     @UriParam(label = "producer", defaultValue = "false")
     private boolean fetchAll = false;
+    @UriParam(label = "common", defaultValue = "4")
+    private int parallelPages = 4;
     @UriParam(label = "producer", defaultValue = "com.fasterxml.jackson.databind.JsonNode")
     private Class<?> outputType = JsonNode.class;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
@@ -323,6 +338,75 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setUserToken(String userToken) {
         this.userToken = userToken;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Camel SSLContextParameters for the HTTPS connection to the gateway: a truststore for a private CA, a keystore for
+     * a client certificate. By default the JVM's trusted CAs. The certificate must name the gateway's host: hostname
+     * verification is always on.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.
+     */
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy to reach the gateway through (HTTPS goes through it with CONNECT); proxyPort is then required.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The port of the HTTP proxy.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * The user of a proxy that asks for Basic authentication (with proxyPassword). The JDK refuses Basic for HTTPS
+     * tunnels unless the system property jdk.http.auth.tunneling.disabledSchemes is set to "".
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * The password of proxyUsername.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     public String getAssetId() {
@@ -773,10 +857,25 @@ public class EnosConfiguration implements Cloneable {
     }
 
     /**
-     * Whether a search returns every record as a lazy Iterator (one page fetched at a time, as a streaming splitter asks) instead of one page.
+     * Whether a search returns every record as a lazy Iterator (records in page order, up to parallelPages pages
+     * requested ahead while a streaming splitter works through them) instead of one page.
      */
     public void setFetchAll(boolean fetchAll) {
         this.fetchAll = fetchAll;
+    }
+
+    public int getParallelPages() {
+        return parallelPages;
+    }
+
+    /**
+     * The most page requests in flight at once when a search is read to the end (search consumer, fetchAll) or a TSDB
+     * consumer reads its chunks: records still come in page order (TSDB: each chunk's pages in order, chunks as they
+     * arrive), and memory holds at most this many pages plus the one being routed. Page-number searches fan out once the first page gives the total; scroll tokens and TSDB
+     * continuation go one page at a time. 1 reads page after page.
+     */
+    public void setParallelPages(int parallelPages) {
+        this.parallelPages = parallelPages;
     }
 
     public Class<?> getOutputType() {

@@ -47,6 +47,13 @@ public final class EnosConstants {
                                                 + "(it dropped the ones it saw twice, and emitted no deletions).",
               javaType = "Boolean")
     public static final String PAGE_DRIFT = "CamelEnosPageDrift";
+    @Metadata(label = "consumer", description = "On the last exchange of a search poll: true when the poll ended the "
+                                                + "pass over the search (saw its last page; CamelBatchComplete is true "
+                                                + "too), false when the pass ended incomplete (a page failed, the route "
+                                                + "stopped, or maxMessagesPerPoll) and the next poll resumes it at the "
+                                                + "page after the last one routed.",
+              javaType = "Boolean")
+    public static final String PASS_COMPLETE = "CamelEnosPassComplete";
     @Metadata(label = "consumer", description = "TSDB consumer: the record's timestamp (epoch milliseconds).",
               javaType = "Long")
     public static final String TIMESTAMP = "CamelEnosTimestamp";

@@ -24,7 +24,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 /**
  * Call the Envision EnOS IoT REST API: one catalogued operation per endpoint, or any API through api/call.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
+@UriEndpoint(firstVersion = "4.17.0", scheme = "enos", title = "EnOS", syntax = "enos:service/operation",
              category = { Category.IOT, Category.CLOUD }, headersClass = EnosConstants.class)
 public class EnosEndpoint extends ScheduledPollEndpoint {
 
@@ -66,9 +66,14 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
             return;
         }
         EnosCatalog catalog = EnosCatalog.defaultCatalog();
+        if (!catalog.services().contains(service)) {
+            throw new IllegalArgumentException("Unknown EnOS service " + LogSafe.abbreviate(service) + " in enos:"
+                                               + LogSafe.abbreviate(service + "/" + operation) + "; services: "
+                                               + String.join(", ", catalog.services()) + ", and api (enos:api/call)");
+        }
         resolved = catalog.find(service, operation).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown EnOS operation " + service + "/" + operation + "; operations of service " + service + ": "
-                + catalog.namesOf(service)));
+                "Unknown EnOS operation " + LogSafe.abbreviate(service + "/" + operation) + "; operations of service "
+                + service + ": " + catalog.namesOf(service)));
         EnosConfigurationValidator.check(!configuration.isFollowDownload() || EnosDownloadFollower.follows(resolved),
                 "followDownload", true, "applies to enos:" + EnosDownloadFollower.REQUEST + " only, not to enos:"
                                         + resolved.key());

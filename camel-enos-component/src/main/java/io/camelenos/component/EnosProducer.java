@@ -3,6 +3,7 @@ package io.camelenos.component;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.EnosOperation;
@@ -26,6 +27,8 @@ public class EnosProducer extends DefaultProducer {
     private final EnosRequestFactory requests;
     private final EnosResultMapper results;
     private final EnosDownloadFollower downloads;
+    /** Runs the page requests of fetchAll (null: page after page in the splitter's thread). */
+    private ExecutorService pageExecutor;
 
     public EnosProducer(EnosEndpoint endpoint) {
         super(endpoint);
@@ -40,6 +43,25 @@ public class EnosProducer extends DefaultProducer {
     @Override
     public EnosEndpoint getEndpoint() {
         return (EnosEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.isFetchAll() && op.pagination() != PaginationStyle.NONE
+            && configuration.getParallelPages() > 1) {
+            pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "EnosPages", configuration.getParallelPages());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pageExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pageExecutor);
+            pageExecutor = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -78,8 +100,11 @@ public class EnosProducer extends DefaultProducer {
     }
 
     private void fetchAll(Message in, JsonNode baseBody, PageCursor first) {
+        // the message is copied: the requests of later pages are built while the route changes it
+        Message request = in.copy();
         PageIterator records = new PageIterator(getEndpoint().getClient(),
-                cursor -> requests.create(in, baseBody, cursor), op, first);
+                cursor -> requests.create(request, baseBody, cursor), op, first, pageExecutor,
+                configuration.getParallelPages());
         // the first page is fetched now so that a bad request fails here, not inside the splitter
         setHeaders(in, records.fetchFirst());
         in.setBody(new Iterator<Object>() {

@@ -42,7 +42,7 @@ final class EnosRequestFactory {
     EnosRequest create(Message in, JsonNode baseBody, PageCursor cursor) {
         String body = hasBody() ? body(in, baseBody, cursor) : null;
         return new EnosRequest(op.method(), path(in), query(in, cursor), body, op.envelope(), op.service(), op.name(),
-                op.userAuth());
+                op.userAuth(), op.returnsData());
     }
 
     /** The message body as JSON: null for GET and for an empty body; JSON text, Map or POJO otherwise. */

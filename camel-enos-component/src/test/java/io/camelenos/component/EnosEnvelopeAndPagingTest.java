@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.client.HttpEnosClient;
 import io.camelenos.component.client.RetryPolicy;
 import io.camelenos.component.client.TokenManager;
-import io.camelenos.simulator.http.Envelope;
+import io.camelenos.simulator.wire.Envelope;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;

@@ -150,9 +150,9 @@ class EnosProducerTest extends EnosTestSupport {
     }
 
     @Test
-    void fetchAllFetchesTheNextPageOnlyWhenAsked() {
-        Iterator<?> records = template.requestBody("enos:connection/searchDevice?fetchAll=true&pageSize=10", null,
-                Iterator.class);
+    void fetchAllWithOnePageAtATimeFetchesTheNextPageOnlyWhenAsked() {
+        Iterator<?> records = template.requestBody(
+                "enos:connection/searchDevice?fetchAll=true&pageSize=10&parallelPages=1", null, Iterator.class);
         assertEquals(1, requestsTo(DEVICES).size(), "the first page is fetched at once");
 
         List<Object> first = new ArrayList<>();
@@ -164,6 +164,24 @@ class EnosProducerTest extends EnosTestSupport {
         records.next();
         assertEquals(2, requestsTo(DEVICES).size());
         assertEquals(10, first.size());
+    }
+
+    @Test
+    void fetchAllRequestsAtMostParallelPagesAheadAndDeliversThemInPageOrder() throws Exception {
+        List<String> expected = new ArrayList<>();
+        allDevicesInOnePage().forEach(device -> expected.add(device.path("assetId").asText()));
+        int before = requestsTo(DEVICES).size();
+
+        Iterator<?> records = template.requestBody(
+                "enos:connection/searchDevice?fetchAll=true&pageSize=5&parallelPages=3", null, Iterator.class);
+        Thread.sleep(300); // time for any request that would leave too early
+        int ahead = requestsTo(DEVICES).size() - before;
+        List<String> received = new ArrayList<>();
+        records.forEachRemaining(record -> received.add(((JsonNode) record).path("assetId").asText()));
+
+        assertEquals(1 + 3, ahead, "the first page, then three in flight while nobody reads");
+        assertEquals(expected, received);
+        assertEquals(10, requestsTo(DEVICES).size() - before, "48 records in pages of 5, each page asked once");
     }
 
     private static Object parse(String json) {

@@ -5,7 +5,7 @@ import java.util.List;
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.RequestLog;
-import io.camelenos.simulator.http.Envelope;
+import io.camelenos.simulator.wire.Envelope;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,8 +1,8 @@
 package io.camelenos.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.Envelope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

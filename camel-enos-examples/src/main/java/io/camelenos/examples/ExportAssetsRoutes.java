@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Exports every asset of the organisation as JSON lines, with change detection: {@code enos:asset/search} in
- * {@code changesOnly} mode, its state in a {@link org.apache.camel.support.processor.state.FileStateRepository}
+ * {@code changesOnly} mode, its state in a {@link io.camelenos.component.state.CrashSafeFileStateRepository}
  * ({@code export-assets.state-file}). The first poll appends every asset; later polls, and runs after a restart,
  * append only the assets created or changed since, and a line marked {@code DELETED} for each asset that disappeared.
  * Lines go to one file, {@code export-assets.file-name} in {@code export-assets.output-dir}, appended run after run.

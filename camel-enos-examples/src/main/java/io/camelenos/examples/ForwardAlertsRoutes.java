@@ -9,7 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Forwards new and recovered alerts to an HTTP webhook: {@code enos:alert/searchActiveAlerts} (the alert consumer, its
- * seen alert ids in a {@link org.apache.camel.support.processor.state.FileStateRepository}) → one POST per alert to
+ * seen alert ids in a {@link io.camelenos.component.state.CrashSafeFileStateRepository}) → one POST per alert to
  * {@code forward-alerts.webhook-url}. A failed call is redelivered with exponential backoff; an alert the webhook still
  * refuses after {@code forward-alerts.max-redeliveries} goes to {@code alerts.jsonl} in
  * {@code forward-alerts.dead-letter-dir}. Only when that file is written too is the alert done: if it cannot be

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.EnosConstants;
+import io.camelenos.component.state.CrashSafeFileStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -23,14 +24,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * Tails the telemetry of a site's devices to CSV files (see {@link TelemetryRows}): when the CamelContext has started,
  * the devices below the site {@code tail-telemetry.site-asset-id} are found ({@link SiteDevices}) and one
  * {@code enos:tsdb/read} consumer per thing model reads their measure points, every {@code tail-telemetry.delay} ms,
  * from their watermarks up to now. Watermarks live in a
- * {@link org.apache.camel.support.processor.state.FileStateRepository} ({@code tail-telemetry.state-file}) and move
+ * {@link io.camelenos.component.state.CrashSafeFileStateRepository} ({@code tail-telemetry.state-file}) and move
  * only once a row is written, so a restart goes on with no gap and no row twice.
  */
 public class TailTelemetryRoutes extends RouteBuilder {
@@ -43,7 +43,7 @@ public class TailTelemetryRoutes extends RouteBuilder {
     public void configure() throws Exception {
         String site = ExampleOptions.required(getContext(), "tail-telemetry.site-asset-id");
         Set<String> points = split(ExampleOptions.optional(getContext(), "tail-telemetry.points"));
-        FileStateRepository state = StateFiles.open(getContext(), "tail-telemetry.state-file");
+        CrashSafeFileStateRepository state = StateFiles.open(getContext(), "tail-telemetry.state-file");
         bindToRegistry(STATE, state);
         // finding the devices takes enos: producers, so a started CamelContext; a failure fails the start
         getContext().addStartupListener(new StartupListener() {

@@ -2,6 +2,8 @@ package io.camelenos.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.camelenos.simulator.admin.AdminApi;
 import io.camelenos.simulator.auth.TokenService;
 import io.camelenos.simulator.data.DataSet;
@@ -41,11 +43,18 @@ public final class EnosSimulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final TokenService tokens;
     private final SimContext context;
+    private final SimulatorTls tls;
     private HttpServer server;
     private ExecutorService executor;
 
     public EnosSimulator(SimulatorConfig config) {
+        this(config, null);
+    }
+
+    /** @param tls the certificate to serve HTTPS with, or null for plain HTTP */
+    public EnosSimulator(SimulatorConfig config, SimulatorTls tls) {
         this.config = config;
+        this.tls = tls;
         this.faults = new Faults(config.seed());
         this.requestLog = new RequestLog(config.requestLogCapacity());
         this.tokens = new TokenService(Map.of(config.appKey(), config.appSecret()), clock, config.authMode(),
@@ -67,7 +76,7 @@ public final class EnosSimulator implements AutoCloseable {
             return this;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
+            server = createServer();
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
@@ -85,6 +94,21 @@ public final class EnosSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return this;
+    }
+
+    private HttpServer createServer() throws IOException {
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (tls == null) {
+            return HttpServer.create(address, 512);
+        }
+        HttpsServer https = HttpsServer.create(address, 512);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+        return https;
+    }
+
+    /** The certificate served over HTTPS, or null when the emulator speaks plain HTTP. */
+    public SimulatorTls tls() {
+        return tls;
     }
 
     @Override
@@ -108,9 +132,9 @@ public final class EnosSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}, with no trailing slash. */
+    /** {@code http://127.0.0.1:PORT} ({@code https://} with TLS), with no trailing slash. */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port();
+        return (tls == null ? "http://" : "https://") + config.host() + ":" + port();
     }
 
     public String appKey() {
@@ -181,6 +205,7 @@ public final class EnosSimulator implements AutoCloseable {
         private long tokenTtlSeconds = D.tokenTtlSeconds();
         private int threads = D.threads();
         private int requestLogCapacity = D.requestLogCapacity();
+        private SimulatorTls tls;
 
         public Builder host(String host) {
             this.host = host;
@@ -241,13 +266,19 @@ public final class EnosSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Serve HTTPS with this certificate (e.g. {@link SimulatorTls#selfSigned}); plain HTTP by default. */
+        public Builder tls(SimulatorTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         public SimulatorConfig config() {
             return new SimulatorConfig(host, port, appKey, appSecret, orgId, assets, seed, authMode, tokenTtlSeconds,
                     threads, requestLogCapacity);
         }
 
         public EnosSimulator build() {
-            return new EnosSimulator(config());
+            return new EnosSimulator(config(), tls);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.camelenos.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,7 +74,8 @@ public final class RequestLog {
         }
     }
 
-    ArrayNode toJson(long sinceSeq) {
+    /** The entries after the given sequence number, as the admin path shows them. */
+    public ArrayNode toJson(long sinceSeq) {
         ArrayNode array = Json.array();
         for (Entry e : entries(e -> e.seq() > sinceSeq)) {
             array.add(Json.tree(e));

@@ -2,7 +2,7 @@ package io.camelenos.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

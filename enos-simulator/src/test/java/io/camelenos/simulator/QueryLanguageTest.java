@@ -1,11 +1,11 @@
 package io.camelenos.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

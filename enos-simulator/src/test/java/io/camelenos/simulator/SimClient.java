@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.auth.Hashing;
 import io.camelenos.simulator.auth.Signature;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -17,6 +17,9 @@ public interface EtlConfig {
     /** The EnOS emulator the app starts when no gateway URL is configured. */
     Emulator emulator();
 
+    /** Who may call the app's API: the credentials of its writer and reader users. */
+    Api api();
+
     /** The EnOS readiness check. */
     Health health();
 
@@ -34,6 +37,12 @@ public interface EtlConfig {
 
     interface Emulator {
 
+        /**
+         * Unset: the embedded emulator runs when no gateway URL is set and the database is the embedded H2. True: it
+         * runs whatever the database (and the gateway URL must be unset). False: never (a gateway URL is required).
+         */
+        Optional<Boolean> enabled();
+
         /** Port of the embedded emulator; 0 takes any free port. */
         @WithDefault("0")
         int port();
@@ -45,6 +54,24 @@ public interface EtlConfig {
         /** Seed of the emulator's generated data set. */
         @WithDefault("42")
         long seed();
+    }
+
+    interface Api {
+
+        /** The user who may update EnOS assets (role writer) and read the data API (role reader). */
+        Credentials writer();
+
+        /** A user who may only read the data API (role reader). */
+        Credentials reader();
+    }
+
+    interface Credentials {
+
+        /** The user name; unset = no such user. */
+        Optional<String> username();
+
+        /** The password (at least 12 characters); from the environment, never from a file in the repository. */
+        Optional<String> password();
     }
 
     interface Health {
@@ -105,8 +132,11 @@ public interface EtlConfig {
         @WithDefault("30s")
         Duration delay();
 
-        /** Records per (asset, point) of one TSDB request; the component cuts requests to EnOS's limits. */
-        @WithDefault("1000")
+        /**
+         * Records per (asset, point) of one TSDB request; the component cuts requests to EnOS's limits. Small enough
+         * that one answer (page size x pairs records, one transaction) reaches the table within seconds.
+         */
+        @WithDefault("100")
         int pageSize();
 
         /** Assets to export, by id. */

@@ -1,5 +1,6 @@
 package io.camelenos.app;
 
+import static io.camelenos.app.TestUsers.asWriter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +37,7 @@ class AssetUpdateApiTest {
     @Test
     void patchSendsTheTagsToEnosAndAnswersItsRequestId() {
         String assetId = device();
-        given().contentType(ContentType.JSON).body("{\"tags\": {\"region\": \"north-sea\"}}")
+        asWriter().contentType(ContentType.JSON).body("{\"tags\": {\"region\": \"north-sea\"}}")
                 .when().patch("/api/assets/{id}", assetId)
                 .then().statusCode(200)
                 .body("assetId", equalTo(assetId))
@@ -50,7 +51,7 @@ class AssetUpdateApiTest {
     void patchOfAnAttributeChangesOnlyThatAttribute() {
         String assetId = device();
         JsonNode before = template.requestBody("enos:asset/get?assetId=" + assetId, null, JsonNode.class);
-        given().contentType(ContentType.JSON).body("{\"attributes\": {\"ratedPower\": 4321.5}}")
+        asWriter().contentType(ContentType.JSON).body("{\"attributes\": {\"ratedPower\": 4321.5}}")
                 .when().patch("/api/assets/{id}", assetId)
                 .then().statusCode(200);
 
@@ -61,7 +62,7 @@ class AssetUpdateApiTest {
 
     @Test
     void attributeOfTheWrongTypeIsEnosError12958AsBadGateway() {
-        given().contentType(ContentType.JSON).body("{\"attributes\": {\"ratedPower\": \"very high\"}}")
+        asWriter().contentType(ContentType.JSON).body("{\"attributes\": {\"ratedPower\": \"very high\"}}")
                 .when().patch("/api/assets/{id}", device())
                 .then().statusCode(502)
                 .body("enosCode", equalTo(12958))
@@ -71,7 +72,7 @@ class AssetUpdateApiTest {
 
     @Test
     void unknownAssetIsEnosError99404AsBadGateway() {
-        given().contentType(ContentType.JSON).body("{\"tags\": {\"a\": \"b\"}}")
+        asWriter().contentType(ContentType.JSON).body("{\"tags\": {\"a\": \"b\"}}")
                 .when().patch("/api/assets/{id}", "no-such-asset")
                 .then().statusCode(502)
                 .body("enosCode", equalTo(99404));
@@ -79,7 +80,7 @@ class AssetUpdateApiTest {
 
     @Test
     void tagThatIsNotAStringIsRefusedNamingTheTag() {
-        given().contentType(ContentType.JSON).body("{\"tags\": {\"region\": 7}}")
+        asWriter().contentType(ContentType.JSON).body("{\"tags\": {\"region\": 7}}")
                 .when().patch("/api/assets/{id}", device())
                 .then().statusCode(400)
                 .body("field", equalTo("tags.region"));
@@ -87,7 +88,7 @@ class AssetUpdateApiTest {
 
     @Test
     void unknownFieldIsRefusedNamingIt() {
-        given().contentType(ContentType.JSON).body("{\"colour\": \"red\"}")
+        asWriter().contentType(ContentType.JSON).body("{\"colour\": \"red\"}")
                 .when().patch("/api/assets/{id}", device())
                 .then().statusCode(400)
                 .body("field", equalTo("colour"))
@@ -96,12 +97,12 @@ class AssetUpdateApiTest {
 
     @Test
     void bodyThatIsNotJsonOrEmptyIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"tags\": ")
+        asWriter().contentType(ContentType.JSON).body("{\"tags\": ")
                 .when().patch("/api/assets/{id}", device())
                 .then().statusCode(400)
                 .body("field", equalTo("body"))
                 .body("message", containsString("not valid JSON"));
-        given().contentType(ContentType.JSON).body("{}")
+        asWriter().contentType(ContentType.JSON).body("{}")
                 .when().patch("/api/assets/{id}", device())
                 .then().statusCode(400)
                 .body("field", equalTo("body"))
@@ -110,7 +111,7 @@ class AssetUpdateApiTest {
 
     @Test
     void attributesThatAreNotAnObjectAreRefused() {
-        given().contentType(ContentType.JSON).body("{\"attributes\": [1, 2]}")
+        asWriter().contentType(ContentType.JSON).body("{\"attributes\": [1, 2]}")
                 .when().put("/api/assets/{id}", device())
                 .then().statusCode(400)
                 .body("field", equalTo("attributes"));
@@ -119,7 +120,7 @@ class AssetUpdateApiTest {
     @Test
     void replaceWithoutTheRequiredAttributesIsRefusedByEnos() {
         // PUT replaces the asset: EnOS wants every required attribute (ratedPower) then
-        given().contentType(ContentType.JSON).body("{\"attributes\": {\"manufacturer\": \"ACME\"}}")
+        asWriter().contentType(ContentType.JSON).body("{\"attributes\": {\"manufacturer\": \"ACME\"}}")
                 .when().put("/api/assets/{id}", device())
                 .then().statusCode(502)
                 .body("enosCode", equalTo(12958))

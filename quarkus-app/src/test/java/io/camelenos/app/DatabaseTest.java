@@ -16,14 +16,12 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.state.DatabaseBindings;
 import io.camelenos.app.state.JdbcStateRepository;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 
 /** The app's own database at start: Flyway's schema, and the datasource bound for camel-jdbc, the state repository. */
 @QuarkusTest
-@WithTestResource(EnosEmulatorResource.class)
 class DatabaseTest {
 
     @Inject

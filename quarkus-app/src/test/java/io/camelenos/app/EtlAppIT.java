@@ -37,7 +37,8 @@ class EtlAppIT {
     @Test
     void packagedAppSendsUpdatesToTheEmbeddedEmulator() {
         // the emulator's answer for an asset it does not hold comes back through the update API
-        given().contentType("application/json").body("{\"attributes\": {\"ratedPower\": \"high\"}}")
+        given().auth().preemptive().basic("demo", "demo")
+                .contentType("application/json").body("{\"attributes\": {\"ratedPower\": \"high\"}}")
                 .when().patch("/api/assets/{id}", "no-such-asset")
                 .then().statusCode(502)
                 .body("enosCode", equalTo(99404));

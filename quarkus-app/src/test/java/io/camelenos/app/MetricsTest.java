@@ -1,22 +1,21 @@
 package io.camelenos.app;
 
+import static io.camelenos.app.TestUsers.asWriter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus metrics: the update API's counters and Camel's route metrics. */
 @QuarkusTest
-@WithTestResource(EnosEmulatorResource.class)
 class MetricsTest {
 
     @Test
     void updateApiCountsRequestsAndErrorsByReason() {
-        given().contentType("application/json").body("{\"nothing\": 1}")
+        asWriter().contentType("application/json").body("{\"nothing\": 1}")
                 .when().patch("/api/assets/{id}", "x").then().statusCode(400);
 
         String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)

@@ -1,5 +1,6 @@
 package io.camelenos.app;
 
+import static io.camelenos.app.TestUsers.asWriter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,7 +40,7 @@ class WrongCredentialsTest {
 
     @Test
     void updateApiAnswersTheAuthFailureAsBadGateway() {
-        given().contentType("application/json").body("{\"tags\": {\"a\": \"b\"}}")
+        asWriter().contentType("application/json").body("{\"tags\": {\"a\": \"b\"}}")
                 .when().patch("/api/assets/{id}", "any-asset")
                 .then().statusCode(502)
                 .body("enosCode", equalTo(1003));

@@ -46,6 +46,11 @@ public final class EnosCatalog {
     }
 
     /** The names (and aliases) known in one service, for error messages. */
+    /** The services that have operations, sorted. */
+    public List<String> services() {
+        return operations().stream().map(EnosOperation::service).distinct().sorted().toList();
+    }
+
     public List<String> namesOf(String service) {
         List<String> names = new ArrayList<>();
         byKey.keySet().stream().filter(k -> k.startsWith(service + "/"))

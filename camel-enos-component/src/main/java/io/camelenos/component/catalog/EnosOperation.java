@@ -2,6 +2,7 @@ package io.camelenos.component.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,9 @@ public record EnosOperation(String service, String name, List<String> aliases, S
         Envelope envelope, PaginationStyle pagination, String items, int firstPage, String paginationAt, boolean orgId,
         UserAuth userAuth, String doc, String source, ResultStyle result) {
 
+    private static final Set<String> READ_ACTIONS = Set.of("get", "search", "list", "query",
+            "scroll");
+    private static final List<String> READ_PREFIXES = List.of("get", "search", "list", "query", "scroll");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** The request path without query, e.g. {@code /asset-service/v2.1/assets}, with path parameters unfilled. */
@@ -51,6 +55,16 @@ public record EnosOperation(String service, String name, List<String> aliases, S
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    /**
+     * Whether a successful answer carries {@code data}: searches, reads and gets do, so an answer without it is an
+     * error rather than an empty result; writes may answer with a bare {@code code} and {@code msg}.
+     */
+    public boolean returnsData() {
+        return pagination != PaginationStyle.NONE || !items.isEmpty() || result == ResultStyle.ROWS
+               || action != null && READ_ACTIONS.contains(action)
+               || READ_PREFIXES.stream().anyMatch(prefix -> name.startsWith(prefix));
     }
 
     /** {@code service/name}, as in the endpoint URI. */

@@ -25,7 +25,7 @@ final class GatewayErrors {
     }
 
     /** Whether the gateway refused the call because the access token expired. */
-    static boolean isTokenExpired(HttpResponse<String> response, ObjectMapper mapper) {
+    static boolean isTokenExpired(HttpResponse<byte[]> response, ObjectMapper mapper) {
         if (response.statusCode() != 401) {
             return false;
         }
@@ -34,7 +34,7 @@ final class GatewayErrors {
     }
 
     /** Throws the exception matching a non-2xx answer. */
-    static RuntimeException failure(HttpResponse<String> response, ObjectMapper mapper, String service,
+    static RuntimeException failure(HttpResponse<byte[]> response, ObjectMapper mapper, String service,
                                      String operation) {
         int status = response.statusCode();
         JsonNode body = parse(response.body(), mapper);
@@ -49,7 +49,7 @@ final class GatewayErrors {
     }
 
     /** Retry-After in seconds (the HTTP-date form is not used by the gateway). */
-    static Optional<Duration> retryAfter(HttpResponse<String> response) {
+    static Optional<Duration> retryAfter(HttpResponse<byte[]> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
@@ -59,9 +59,10 @@ final class GatewayErrors {
         });
     }
 
-    static JsonNode parse(String body, ObjectMapper mapper) {
+    /** The JSON document of a body, decoded from its bytes; a missing node when it is empty or not JSON. */
+    static JsonNode parse(byte[] body, ObjectMapper mapper) {
         try {
-            JsonNode node = body == null || body.isBlank() ? null : mapper.readTree(body);
+            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
             return node == null ? mapper.missingNode() : node;
         } catch (Exception e) {
             return mapper.missingNode();

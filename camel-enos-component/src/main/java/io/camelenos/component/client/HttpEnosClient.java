@@ -111,9 +111,9 @@ public final class HttpEnosClient implements EnosClient {
         }
     }
 
-    private HttpResponse<String> exchangeSigned(EnosRequest request, String user) {
+    private HttpResponse<byte[]> exchangeSigned(EnosRequest request, String user) {
         String token = tokens.token();
-        HttpResponse<String> response = exchange(request, token, user);
+        HttpResponse<byte[]> response = exchange(request, token, user);
         if (GatewayErrors.isTokenExpired(response, mapper)) {
             // the gateway may expire a token before its announced lifetime: fetch a new one and replay once
             LOG.debug("EnOS access token expired, fetching a new one and replaying {}", request.path());
@@ -126,7 +126,7 @@ public final class HttpEnosClient implements EnosClient {
     /**
      * @param user the user's Authorization header, or null
      */
-    private HttpResponse<String> exchange(EnosRequest request, String token, String user) {
+    private HttpResponse<byte[]> exchange(EnosRequest request, String token, String user) {
         if (rateLimiter != null) {
             rateLimiter.acquire();
         }
@@ -162,24 +162,26 @@ public final class HttpEnosClient implements EnosClient {
         return masked;
     }
 
-    private HttpResponse<String> send(EnosRequest request, HttpRequest httpRequest, String query) {
+    private HttpResponse<byte[]> send(EnosRequest request, HttpRequest httpRequest, String query) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            // bytes straight into Jackson's byte parser: a page of i18n names as a String would be a UTF-16 copy
+            // twice the size, parsed by the slower char-based parser
+            HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             LOG.debug("EnOS {} {}{} -> HTTP {} in {} ms", request.method(), request.path(), query,
                     response.statusCode(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             return response;
         } catch (IOException e) {
             LOG.debug("EnOS {} {}{} -> {}", request.method(), request.path(), query, e.toString());
-            throw new TransientFailure(new UncheckedIOException(
-                    "EnOS " + request.service() + "/" + request.operation() + " failed: " + e, e));
+            throw new TransientFailure(new UncheckedIOException("EnOS " + request.service() + "/"
+                    + request.operation() + " failed: " + ConnectionFailures.describe(httpRequest.uri(), e), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("Interrupted while calling EnOS"));
         }
     }
 
-    private EnosReply decode(EnosRequest request, HttpResponse<String> response) {
+    private EnosReply decode(EnosRequest request, HttpResponse<byte[]> response) {
         if (!GatewayErrors.isSuccess(response.statusCode())) {
             throw GatewayErrors.failure(response, mapper, request.service(), request.operation());
         }
@@ -193,6 +195,11 @@ public final class HttpEnosClient implements EnosClient {
         LOG.debug("EnOS {}/{} -> code {}, requestId {}", request.service(), request.operation(), reply.code(),
                 reply.requestId());
         if (EnvelopeReader.isSuccess(request.envelope(), reply.code())) {
+            if (request.dataRequired() && (reply.data().isMissingNode() || reply.data().isNull())) {
+                // an empty result would hide a gateway or version mismatch: the operation returns data
+                throw new EnosApiException(reply.code(), "the answer has no data, which this operation returns",
+                        reply.requestId(), response.statusCode(), request.service(), request.operation());
+            }
             return reply;
         }
         EnosApiException error = new EnosApiException(reply.code(), reply.msg(), reply.requestId(),

@@ -5,40 +5,48 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.catalog.EnosOperation;
 
 /**
- * The records of every page of a search, fetched lazily: the next page is requested only when the caller has used up
- * the current one, so at most one page is held in memory.
+ * The records of every page of a search, in order, from a {@link PageStream}: without an executor the next page is
+ * requested only when the caller has used up the current one (one page held); with one, up to {@code parallel}
+ * pages are on their way while the caller works through the current one.
  */
 public final class PageIterator implements Iterator<JsonNode> {
 
-    private final EnosClient client;
-    private final Function<PageCursor, EnosRequest> requests;
-    private final EnosOperation op;
+    private final PageStream pages;
     private Iterator<JsonNode> current = Collections.emptyIterator();
-    private PageCursor next;
+    private boolean ended;
 
+    /** Pages fetched one at a time, in the caller's thread. */
     public PageIterator(EnosClient client, Function<PageCursor, EnosRequest> requests, EnosOperation op,
                         PageCursor first) {
-        this.client = client;
-        this.requests = requests;
-        this.op = op;
-        this.next = first;
+        this(client, requests, op, first, null, 1);
+    }
+
+    /**
+     * @param executor runs the requests (null: in the caller's thread, one at a time)
+     * @param parallel the most requests in flight
+     */
+    public PageIterator(EnosClient client, Function<PageCursor, EnosRequest> requests, EnosOperation op,
+                        PageCursor first, ExecutorService executor, int parallel) {
+        this.pages = new PageStream(client, requests, op, first, executor, parallel, null);
     }
 
     /** Fetches the first page now (so that errors surface at once) and returns its answer. */
     public EnosReply fetchFirst() {
-        return fetch();
+        PageStream.Page page = nextPage();
+        return page == null ? null : page.reply();
     }
 
     @Override
     public boolean hasNext() {
-        while (!current.hasNext() && next != null) {
-            fetch();
+        while (!current.hasNext() && !ended) {
+            nextPage();
         }
         return current.hasNext();
     }
@@ -51,13 +59,21 @@ public final class PageIterator implements Iterator<JsonNode> {
         return current.next();
     }
 
-    private EnosReply fetch() {
-        PageCursor cursor = next;
-        EnosReply reply = client.send(requests.apply(cursor));
-        List<JsonNode> items = items(reply.data(), op.items());
-        current = items.iterator();
-        next = Pages.following(op, cursor, reply, items.size());
-        return reply;
+    private PageStream.Page nextPage() {
+        try {
+            PageStream.Page page = pages.next();
+            if (page == null) {
+                ended = true;
+                current = Collections.emptyIterator();
+            } else {
+                current = page.items().isArray() ? page.items().elements() : Collections.emptyIterator();
+            }
+            return page;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pages.close();
+            throw new IllegalStateException("Interrupted while fetching EnOS pages", e);
+        }
     }
 
     /** The records of a page: the node at the pointer inside data, as a list ("" = data itself). */

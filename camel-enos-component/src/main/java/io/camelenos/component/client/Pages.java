@@ -53,6 +53,20 @@ public final class Pages {
         return -1;
     }
 
+    /**
+     * The number of the last page that the total of a page-number answer implies, or -1 when it announces no total:
+     * how far a search may request pages ahead.
+     */
+    public static int lastPageNo(EnosOperation op, PageCursor cursor, EnosReply reply, int count) {
+        JsonNode pagination = pagination(op, reply);
+        long total = total(pagination);
+        int pageSize = cursor.pageSize() != null ? cursor.pageSize() : pagination.path("pageSize").asInt(count);
+        if (total < 0 || pageSize <= 0) {
+            return -1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, op.firstPage() + (total + pageSize - 1) / pageSize - 1);
+    }
+
     private static PageCursor nextPage(EnosOperation op, PageCursor cursor, JsonNode pagination, int count) {
         int pageNo = cursor.pageNo() == null ? pagination.path("pageNo").asInt(op.firstPage()) : cursor.pageNo();
         Integer requested = cursor.pageSize();

@@ -124,20 +124,21 @@ public final class TokenManager {
         return grant(send(request, path));
     }
 
-    private HttpResponse<String> send(HttpRequest request, String path) {
+    private HttpResponse<byte[]> send(HttpRequest request, String path) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             LOG.debug("EnOS POST {} -> HTTP {}", path, response.statusCode());
             return response;
         } catch (IOException e) {
-            throw new TransientFailure(new UncheckedIOException("EnOS token request failed: " + e, e));
+            throw new TransientFailure(new UncheckedIOException("EnOS token request failed: "
+                                                                + ConnectionFailures.describe(request.uri(), e), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("Interrupted while fetching an EnOS token"));
         }
     }
 
-    private Grant grant(HttpResponse<String> response) {
+    private Grant grant(HttpResponse<byte[]> response) {
         if (!GatewayErrors.isSuccess(response.statusCode())) {
             throw GatewayErrors.failure(response, mapper, "token", "get");
         }

@@ -8,23 +8,36 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Routes the exchanges of one poll, one at a time, with Camel's batch properties. It holds back one exchange so that
- * the last one of the poll can be marked {@code CamelBatchComplete} without knowing the count in advance.
+ * the last one of the batch can be marked {@code CamelBatchComplete} without knowing the count in advance. A batch may
+ * span several polls (a search pass resumed after a failure): its indexes then go on from where the last poll stopped,
+ * and only the poll that ends the batch marks its last exchange complete.
  */
 final class BatchEmitter {
 
     private final DefaultConsumer consumer;
     private Exchange pending;
     private Consumer<Boolean> pendingOutcome;
+    private final int firstIndex;
     private int index;
     private long expected = -1;
+    /** {@code expected} boxed once, for the CamelBatchSize of every exchange but the last. */
+    private Integer expectedSize;
 
     BatchEmitter(DefaultConsumer consumer) {
+        this(consumer, 0);
+    }
+
+    /** @param firstIndex the CamelBatchIndex of the first exchange (those routed by earlier polls of the batch) */
+    BatchEmitter(DefaultConsumer consumer, int firstIndex) {
         this.consumer = consumer;
+        this.firstIndex = firstIndex;
+        this.index = firstIndex;
     }
 
     /** The number of exchanges this poll is expected to send (CamelBatchSize until the last one), if known. */
     void expect(long size) {
         this.expected = size;
+        this.expectedSize = size >= 0 && size <= Integer.MAX_VALUE ? (int) size : null;
     }
 
     /**
@@ -55,15 +68,35 @@ final class BatchEmitter {
 
     /** Routes the exchange held back, as the last of the batch, after letting the caller add headers to it. */
     void finish(Consumer<Exchange> lastTouch) {
+        finish(lastTouch, true);
+    }
+
+    /**
+     * Routes the exchange held back, after letting the caller add headers to it: as the last of the batch when
+     * {@code complete}, else as the last of this poll only (CamelBatchComplete=false: the batch goes on later).
+     */
+    void finish(Consumer<Exchange> lastTouch, boolean complete) {
         if (pending != null) {
             lastTouch.accept(pending);
-            send(true);
+            send(complete);
         }
     }
 
-    /** How many exchanges have been routed. */
+    /** How many exchanges this poll has routed. */
     int sent() {
+        return index - firstIndex;
+    }
+
+    /** How many exchanges the batch has routed, earlier polls included. */
+    int batchSent() {
         return index;
+    }
+
+    private Integer batchSize(boolean last) {
+        if (last) {
+            return index + 1;
+        }
+        return expectedSize != null && expectedSize >= index + 2 ? expectedSize : (int) Math.max(expected, index + 2);
     }
 
     private void send(boolean last) {
@@ -71,7 +104,7 @@ final class BatchEmitter {
         Consumer<Boolean> outcome = pendingOutcome;
         pending = null;
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, (int) (last ? index + 1 : Math.max(expected, index + 2)));
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchSize(last));
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
         index++;
         try {

@@ -83,6 +83,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         BatchEmitter emitter = new BatchEmitter(this);
         boolean complete = false;
+        boolean failed = true;
         String sweepFrom = repository.getState(stateKey + NEWEST_OCCUR);
         newestOccur = sweepFrom == null ? Long.MIN_VALUE : Long.parseLong(sweepFrom);
         failures = false;
@@ -95,9 +96,11 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
                     routeUnseenRecoveries(emitter, Long.parseLong(sweepFrom) - options.getLookback());
                 }
             }
+            failed = false;
         } finally {
+            boolean batchComplete = !failed;
             emitter.finish(last -> {
-            });
+            }, batchComplete); // a poll that failed part-way does not claim its batch complete
             alerts.end(complete);
         }
         // a failed alert that recovers before the next poll is found only by a sweep that starts before it
@@ -207,7 +210,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         body.putObject("pagination").put("pageNo", 1).put("pageSize", IDS_PER_HISTORY_SEARCH);
         Map<String, String> query = Map.of("orgId", config.getOrgId(), "action", history.action());
         return EnosConsumerSupport.client(getEndpoint()).send(new EnosRequest(history.method(), history.path(), query,
-                body.toString(), history.envelope(), history.service(), history.name())).data();
+                body.toString(), history.envelope(), history.service(), history.name(), history.userAuth(), true)).data();
     }
 
     private void outcome(Change change, boolean ok) {

@@ -15,8 +15,6 @@ public class EnosConsumerConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean splitResult = true;
-    @UriParam(label = "consumer", defaultValue = "2")
-    private int prefetchPages = 2;
     @UriParam(label = "consumer")
     private String body;
     @UriParam(label = "consumer")
@@ -44,18 +42,6 @@ public class EnosConsumerConfiguration {
      */
     public void setSplitResult(boolean splitResult) {
         this.splitResult = splitResult;
-    }
-
-    public int getPrefetchPages() {
-        return prefetchPages;
-    }
-
-    /**
-     * How many pages a search consumer fetches ahead, on another thread, while it routes the current page. Memory
-     * holds at most this many pages plus the one being routed and the one being fetched.
-     */
-    public void setPrefetchPages(int prefetchPages) {
-        this.prefetchPages = prefetchPages;
     }
 
     public String getBody() {
@@ -101,9 +87,9 @@ public class EnosConsumerConfiguration {
     }
 
     /**
-     * Where change detection, TSDB watermarks and alert de-duplication keep their state, e.g. a FileStateRepository
-     * so that a restart resumes; an in-memory repository by default. State is written only after an exchange
-     * completed.
+     * Where change detection, TSDB watermarks, alert de-duplication and a search pass's position keep their state,
+     * e.g. a CrashSafeFileStateRepository so that a restart resumes; an in-memory repository by default. State is
+     * written only after an exchange completed.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;

@@ -2,7 +2,10 @@ package io.camelenos.component.consumer;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelenos.component.EnosConsumerSupport;
+import io.camelenos.component.LogSafe;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.PaginationStyle;
@@ -21,6 +24,10 @@ public final class EnosConsumers {
     public static Consumer create(EnosEndpoint endpoint, Processor processor) {
         EnosOperation op = EnosConsumerSupport.operation(endpoint);
         validate(endpoint.getConsumerConfiguration());
+        validateBody(endpoint);
+        check(isTsdbRead(op) || endpoint.getConsumerConfiguration().getAssetExpression() == null, "assetExpression",
+                endpoint.getConsumerConfiguration().getAssetExpression(), "applies to the TSDB consumer only, not to enos:"
+                                                                          + op.key());
         if (isTsdbRead(op)) {
             return new EnosTsdbConsumer(endpoint, processor);
         }
@@ -41,10 +48,31 @@ public final class EnosConsumers {
     }
 
     private static void validate(EnosConsumerConfiguration c) {
-        check(c.getPrefetchPages() >= 1, "prefetchPages", c.getPrefetchPages(), "must be at least 1");
         check(!c.isChangesOnly() || c.isSplitResult(), "changesOnly", true, "needs splitResult=true");
         check(c.getLookback() >= 0, "lookback", c.getLookback(), "must not be negative");
         check(c.getItemFormat() == 0 || c.getItemFormat() == 1, "itemFormat", c.getItemFormat(), "must be 0 or 1");
+        check(c.getRecordKey() == null || !c.getRecordKey().isBlank(), "recordKey", "'" + c.getRecordKey() + "'",
+                "must name a field");
+        String key = c.getStateKey();
+        // a line break or '=' would corrupt Camel's FileStateRepository, which many users still have
+        check(key == null || !key.isBlank() && !key.contains("=") && key.chars().noneMatch(ch -> ch == '\n' || ch == '\r'),
+                "stateKey", "'" + key + "'", "must be a non-blank name without '=' or a line break");
+    }
+
+    /** The consumer's base body must be a JSON object: a typo found now, not at every poll. */
+    private static void validateBody(EnosEndpoint endpoint) {
+        String body = endpoint.getConsumerConfiguration().getBody();
+        if (body == null) {
+            return;
+        }
+        JsonNode parsed;
+        try {
+            parsed = EnosConsumerSupport.mapper(endpoint).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Option body is not JSON (" + e.getOriginalMessage() + "), was "
+                                               + LogSafe.abbreviate(body), e);
+        }
+        check(parsed != null && parsed.isObject(), "body", LogSafe.abbreviate(body), "must be a JSON object");
     }
 
     private static void check(boolean ok, String option, Object value, String rule) {

@@ -12,7 +12,9 @@ import io.camelenos.component.EnosConstants;
 import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosOperation;
-import io.camelenos.component.consumer.PagePrefetcher.Page;
+import io.camelenos.component.client.PageCursor;
+import io.camelenos.component.client.PageStream;
+import io.camelenos.component.client.PageStream.Page;
 import io.camelenos.component.state.ChangeTracker;
 import io.camelenos.component.state.ChangeTracker.Change;
 import io.camelenos.component.state.ChangeType;
@@ -24,10 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a paginated EnOS search: each poll pages from the first page to the last, fetching ahead on another thread,
- * and routes one exchange per record (or per page). Records seen twice because the result changed while paging are
- * dropped, and such a poll says so (CamelEnosPageDrift). With {@code changesOnly} it routes only what changed since
- * the last complete poll.
+ * Polls a paginated EnOS search: each pass pages from the first page to the last, with up to {@code parallelPages}
+ * requests in flight on other threads, and routes one exchange per record (or per page), in page order. A pass normally takes one poll; a poll that fails or stops
+ * part-way leaves it open (CamelBatchComplete and CamelEnosPassComplete false on its last exchange) and the next poll
+ * resumes it at the page after the last one routed. Records seen twice because the result changed while paging are
+ * dropped, and such a pass says so (CamelEnosPageDrift). With {@code changesOnly} it routes only what changed since
+ * the last complete pass.
  */
 public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
 
@@ -37,8 +41,10 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private final EnosOperation operation;
     private final AtomicInteger maxPagesHeld = new AtomicInteger();
     private Function<JsonNode, Object> converter;
-    private ExecutorService prefetchExecutor;
+    private ExecutorService pageExecutor;
     private ChangeTracker changes;
+    private boolean changesBegun;
+    private SearchPass pass;
 
     public EnosSearchConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -59,53 +65,83 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = EnosConsumerSupport.converter(getEndpoint());
-        prefetchExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "EnosPrefetch");
+        pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "EnosPages", getEndpoint().getConfiguration().getParallelPages());
         if (options.isChangesOnly()) {
             changes = new ChangeTracker(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()));
         }
+        changesBegun = false;
+        pass = SearchPass.restore(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
+                EnosConsumerSupport.mapper(getEndpoint()), operation, getEndpoint().getConfiguration().getPageSize());
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (prefetchExecutor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetchExecutor);
-            prefetchExecutor = null;
+        if (pageExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pageExecutor);
+            pageExecutor = null;
         }
     }
 
     @Override
     protected int poll() throws Exception {
-        BatchEmitter emitter = new BatchEmitter(this);
+        BatchEmitter emitter = new BatchEmitter(this, pass.sent());
         Poll poll = new Poll(new RecordKeys(options.getRecordKey()));
-        if (changes != null) {
+        if (changes != null && !changesBegun) {
             changes.begin();
+            changesBegun = true;
         }
-        try (PagePrefetcher pages = prefetcher()) {
-            routePages(pages, emitter, poll);
-            if (changes != null && poll.isComplete()) {
+        boolean passOver = false;
+        try (PageStream pages = pages(pass.cursor())) {
+            passOver = routePages(pages, emitter, poll);
+            if (passOver && changes != null && deletionsAreKnown()) {
                 routeDeletions(emitter, poll);
             }
-            poll.finished = true;
         } finally {
-            // the exchange held back is routed even when paging failed: it was read, and its state is its own
-            emitter.finish(last -> last.getMessage().setHeader(EnosConstants.PAGE_DRIFT, poll.drift));
-            if (changes != null) {
-                changes.end(poll.finished && poll.isComplete());
-            }
+            endPoll(emitter, passOver);
         }
-        logDrift(poll);
         return emitter.sent();
     }
 
-    private PagePrefetcher prefetcher() {
+    /**
+     * Routes the exchange held back, marked complete only when the pass saw its last page (a failed or stopped poll
+     * leaves the pass open, and the next poll resumes it at the page after the last one routed), and saves the state.
+     */
+    private void endPoll(BatchEmitter emitter, boolean passOver) {
+        boolean drift = pass.drift();
+        emitter.finish(last -> {
+            last.getMessage().setHeader(EnosConstants.PAGE_DRIFT, drift);
+            last.getMessage().setHeader(EnosConstants.PASS_COMPLETE, passOver);
+        }, passOver);
+        if (passOver) {
+            logDrift();
+        } else {
+            LOG.debug("EnOS {}: the pass ended this poll incomplete; the next poll resumes it at {}",
+                    operation.key(), pass.cursor());
+        }
+        if (changes != null) {
+            if (passOver) {
+                changes.end(deletionsAreKnown());
+                changesBegun = false;
+            } else {
+                changes.checkpoint();
+            }
+        }
+        pass.endPoll();
+    }
+
+    /** Deletions are the known records a pass did not see: only a pass that saw every record as it stood tells them. */
+    private boolean deletionsAreKnown() {
+        return !pass.drift() && !pass.isRestored();
+    }
+
+    private PageStream pages(PageCursor first) {
         EnosEndpoint endpoint = getEndpoint();
-        return new PagePrefetcher(EnosConsumerSupport.client(endpoint),
+        return new PageStream(EnosConsumerSupport.client(endpoint),
                 EnosConsumerSupport.pageRequests(endpoint, operation, endpoint.getConfiguration(), options.getBody()),
-                operation, endpoint.getConfiguration().getPageSize(),
-                options.getPrefetchPages(), maxPagesHeld).start(prefetchExecutor);
+                operation, first, pageExecutor, endpoint.getConfiguration().getParallelPages(), maxPagesHeld);
     }
 
     /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
@@ -119,25 +155,28 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         throw new UnsupportedOperationException("EnosSearchConsumer routes records as it pages");
     }
 
-    private void routePages(PagePrefetcher pages, BatchEmitter emitter, Poll poll) throws InterruptedException {
+    /** Routes pages until the last one (true) or until the poll must stop (false). Rethrows a page's failure. */
+    private boolean routePages(PageStream pages, BatchEmitter emitter, Poll poll) throws InterruptedException {
         Page page;
         while ((page = pages.next()) != null) {
-            try {
-                poll.see(page, emitter, options);
-                if (options.isSplitResult()) {
-                    routeRecords(page, poll.keys, emitter, poll);
-                } else {
-                    emitter.offer(exchange(page, page.items(), null), ok -> {
-                    });
-                }
-            } finally {
-                pages.release();
+            poll.see(page, emitter, options);
+            if (options.isSplitResult()) {
+                routeRecords(page, poll.keys, emitter, poll);
+            } else {
+                emitter.offer(exchange(page, page.items(), null), ok -> {
+                });
+            }
+            PageCursor next = page.next();
+            // the position moves past a page once all its exchanges were routed (one is held back until the next)
+            emitter.then(() -> pass.routed(next, emitter.batchSent()));
+            if (next == null) {
+                return true;
             }
             if (!mayContinue() || poll.limitReached(getMaxMessagesPerPoll())) {
-                poll.stopped = true;
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private void routeRecords(Page page, RecordKeys keys, BatchEmitter emitter, Poll poll) {
@@ -198,8 +237,8 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         if (page.pageNo() != null) {
             message.setHeader(EnosConstants.PAGE_NO, page.pageNo());
         }
-        if (page.totalSize() >= 0) {
-            message.setHeader(EnosConstants.TOTAL_SIZE, page.totalSize());
+        if (page.boxedTotal() != null) {
+            message.setHeader(EnosConstants.TOTAL_SIZE, page.boxedTotal()); // boxed once per page, not per record
         }
         if (key != null) {
             message.setHeader(EnosConstants.RECORD_KEY, key);
@@ -207,26 +246,19 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         return exchange;
     }
 
-    private void logDrift(Poll poll) {
-        if (poll.drift) {
-            LOG.warn("EnOS {}: the result changed while paging (total {} -> {}, {} records seen twice and dropped); "
-                     + "records may have been missed, and no deletions were reported",
-                    operation.key(), poll.firstTotal, poll.lastTotal, poll.duplicates);
+    private void logDrift() {
+        if (pass.drift()) {
+            LOG.warn("EnOS {}: the result changed while paging (total now {}); records seen twice were dropped, "
+                     + "records may have been missed, and no deletions were reported", operation.key(), pass.total());
         }
     }
 
-    /** What one poll has seen so far. */
-    private static final class Poll {
+    /** What one poll has seen so far (the pass it continues keeps the total and the drift). */
+    private final class Poll {
         private Set<String> previousPage = new HashSet<>();
         private Set<String> currentPage = new HashSet<>();
-        private long firstTotal = -1;
-        private long lastTotal = -1;
         private long records;
-        private long duplicates;
-        private boolean drift;
-        private boolean stopped;
         private boolean started;
-        private boolean finished;
         private final RecordKeys keys;
 
         Poll(RecordKeys keys) {
@@ -236,13 +268,11 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         void see(Page page, BatchEmitter emitter, EnosConsumerConfiguration options) {
             if (!started) {
                 started = true;
-                firstTotal = page.totalSize();
+                long total = page.totalSize();
                 int pageSize = Math.max(1, page.items().size());
-                emitter.expect(options.isSplitResult() ? firstTotal : (firstTotal + pageSize - 1) / pageSize);
-            } else if (page.totalSize() != lastTotal) {
-                drift = true;
+                emitter.expect(options.isSplitResult() ? total : (total + pageSize - 1) / pageSize);
             }
-            lastTotal = page.totalSize();
+            pass.see(page.totalSize());
         }
 
         /**
@@ -255,8 +285,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
                 return true;
             }
             if (previousPage.contains(key) || !currentPage.add(key)) {
-                duplicates++;
-                drift = true;
+                pass.drifted();
                 return false;
             }
             return true;
@@ -271,11 +300,6 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
 
         boolean limitReached(int maxMessagesPerPoll) {
             return maxMessagesPerPoll > 0 && records >= maxMessagesPerPoll;
-        }
-
-        /** Saw every record exactly as they stood: only then are the records it did not see deletions. */
-        boolean isComplete() {
-            return started && !stopped && !drift;
         }
     }
 }

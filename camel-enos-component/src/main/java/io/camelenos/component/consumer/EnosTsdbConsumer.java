@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 /**
  * Reads TSDB time series incrementally ({@code enos:tsdb/read} and the other v2.1 reads by time range): each poll
  * reads every (asset, point) from its watermark (minus the lookback) up to the end time or now, in requests chunked
- * to EnOS's limits and continued past full pages by timestamp, and routes the records not delivered before.
+ * to EnOS's limits and continued past full pages by timestamp, up to {@code parallelPages} requests in flight (one per
+ * chunk being read), and routes the records not delivered before.
  * Watermarks move only when exchanges completed, and live in a Camel state repository so that a restart resumes.
  */
 public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
@@ -48,6 +50,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     private Function<JsonNode, Object> converter;
     private Watermarks watermarks;
     private long start;
+    private ExecutorService pageExecutor;
 
     public EnosTsdbConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -71,16 +74,31 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         if (config.getPointIds() == null || config.getPointIds().isBlank()) {
             throw new IllegalArgumentException("Option pointIds is required by the TSDB consumer");
         }
+        boolean noAssets = (config.getAssetIds() == null || config.getAssetIds().isBlank())
+                           && (options.getAssetExpression() == null || options.getAssetExpression().isBlank());
+        if (noAssets) {
+            throw new IllegalArgumentException("The TSDB consumer needs assets: set the option assetIds or "
+                                               + "assetExpression");
+        }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
+        TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
         converter = EnosConsumerSupport.converter(getEndpoint());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
+        if (config.getParallelPages() > 1) {
+            pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "EnosTsdbPages", config.getParallelPages());
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (pageExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(pageExecutor);
+            pageExecutor = null;
+        }
         if (watermarks != null) {
             watermarks.save(); // what completed before the stop must not be read again after a restart
         }
@@ -95,19 +113,41 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         List<String> points = split(config.getPointIds());
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
-        try {
-            for (TsdbChunk chunk : TsdbChunk.plan(assets(), points, pageSize)) {
-                if (!mayContinue()) {
-                    break;
-                }
-                readChunk(chunk, end, pageSize, emitter);
-            }
+        boolean readAll = false;
+        // at least one chunk per request in flight, so that a few assets are read in parallel too
+        try (TsdbPageSource pages = new TsdbPageSource(chunks(end, pageSize, points), chunk -> chunk.from(watermarks),
+                this::fetch, pageExecutor, config.getParallelPages())) {
+            readAll = routePages(pages, emitter);
         } finally {
+            // a poll that failed or stopped part-way does not claim its batch complete
+            boolean complete = readAll;
             emitter.finish(last -> {
-            });
+            }, complete);
             watermarks.save();
         }
         return emitter.sent();
+    }
+
+    private List<TsdbChunkRead> chunks(long end, int pageSize, List<String> points) {
+        return TsdbChunk.plan(assets(), points, pageSize, config.getParallelPages()).stream()
+                .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
+    }
+
+    /** Routes every chunk's pages (true), or stops early when the route stops (false). Rethrows a failure. */
+    private boolean routePages(TsdbPageSource pages, BatchEmitter emitter) throws InterruptedException {
+        while (mayContinue()) {
+            TsdbPage page = pages.next();
+            if (page == null) {
+                return true;
+            }
+            route(page, emitter);
+            watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
+            if (page.isLastOfChunk()) {
+                TsdbChunkRead read = page.read();
+                emitter.then(() -> read.readUpToEnd(watermarks));
+            }
+        }
+        return false;
     }
 
     /** False once the route is stopping or suspending: a graceful shutdown must not wait for a whole poll. */
@@ -121,71 +161,80 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         throw new UnsupportedOperationException("EnosTsdbConsumer routes records as it reads");
     }
 
-    /** Reads one chunk from the earliest watermark of its pairs to the end, continuing past full pages. */
-    private void readChunk(TsdbChunk chunk, long end, int pageSize, BatchEmitter emitter) {
-        long from = Long.MAX_VALUE;
-        for (String asset : chunk.assetIds()) {
-            for (String point : chunk.pointIds()) {
-                from = Math.min(from, watermarks.of(asset, point).readFrom());
-            }
-        }
-        while (from <= end && mayContinue()) {
-            EnosReply reply = EnosConsumerSupport.client(getEndpoint()).send(request(chunk, from, end, pageSize));
-            TsdbPage page = new TsdbPage(chunk, reply.data().path("items"), pageSize);
-            route(page, emitter);
-            watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
-            if (!page.isFull() || page.maxTimestamp() >= end) {
-                // the range is read: pairs with no record near the end move too, once their records are through
-                emitter.then(() -> chunk.assetIds()
-                        .forEach(a -> chunk.pointIds().forEach(p -> watermarks.of(a, p).readUpTo(end))));
-                return;
-            }
-            from = page.maxTimestamp() + 1; // the emulator's and EnOS's continuation: no gap, no duplicate
-        }
+    /** POST one page of a chunk and reads it (on a fetch thread). */
+    private TsdbPage fetch(TsdbChunkRead read, long from) {
+        EnosReply reply = EnosConsumerSupport.client(getEndpoint())
+                .send(request(read.chunk(), from, read.end(), read.pageSize()));
+        return new TsdbPage(read, reply.data().path("items"));
     }
 
     private void route(TsdbPage page, BatchEmitter emitter) {
         if (options.isSplitResult()) {
-            for (JsonNode record : page.items()) {
-                List<Watermarks.Pair> pairs = newPairs(page, record);
-                if (!pairs.isEmpty()) {
-                    long ts = record.path("timestamp").asLong();
-                    emitter.offer(exchange(record, page.pointOf(record)),
-                            ok -> pairs.forEach(p -> outcome(p, ts, ok)));
-                }
+            for (int i = 0; i < page.size(); i++) {
+                routeRecord(page, i, emitter);
             }
         } else {
             routeWhole(page, emitter);
         }
     }
 
+    private void routeRecord(TsdbPage page, int index, BatchEmitter emitter) {
+        JsonNode record = page.record(index);
+        int point = page.pointIndex(index);
+        long ts = page.timestamp(index);
+        if (point == TsdbPage.SEVERAL) {
+            List<Watermarks.Pair> pairs = newPairs(page, index);
+            if (!pairs.isEmpty()) {
+                emitter.offer(exchange(record, null), ok -> pairs.forEach(p -> outcome(p, ts, ok)));
+            }
+            return;
+        }
+        // one point per record (item format 0): its watermark found without a list or a key string
+        Watermarks.Pair pair = page.read().pair(watermarks, page.asset(index), point);
+        if (pair.isNew(ts)) {
+            emitter.offer(exchange(record, page.read().chunk().pointIds().get(point)), ok -> outcome(pair, ts, ok));
+        }
+    }
+
+    /** One exchange for the page's new records; their watermarks move together when it completes. */
     private void routeWhole(TsdbPage page, BatchEmitter emitter) {
         ArrayNode fresh = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
-        List<Runnable> onSuccess = new ArrayList<>();
-        List<Runnable> onFailure = new ArrayList<>();
-        for (JsonNode record : page.items()) {
-            List<Watermarks.Pair> pairs = newPairs(page, record);
-            if (!pairs.isEmpty()) {
-                long ts = record.path("timestamp").asLong();
-                fresh.add(record);
-                onSuccess.add(() -> pairs.forEach(p -> p.delivered(ts)));
-                onFailure.add(() -> pairs.forEach(Watermarks.Pair::failed));
+        TsdbSamples samples = new TsdbSamples(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            int point = page.pointIndex(i);
+            long ts = page.timestamp(i);
+            int before = samples.size();
+            if (point == TsdbPage.SEVERAL) {
+                newPairs(page, i).forEach(pair -> samples.add(pair, ts));
+            } else {
+                Watermarks.Pair pair = page.read().pair(watermarks, page.asset(i), point);
+                if (pair.isNew(ts)) {
+                    samples.add(pair, ts);
+                }
+            }
+            if (samples.size() > before) {
+                fresh.add(page.record(i));
             }
         }
         if (!fresh.isEmpty()) {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(converter.apply(fresh));
-            emitter.offer(exchange, ok -> (ok ? onSuccess : onFailure).forEach(Runnable::run));
+            emitter.offer(exchange, samples::outcome);
         }
     }
 
     /** The (asset, point) pairs of a record that have not had it yet. */
-    private List<Watermarks.Pair> newPairs(TsdbPage page, JsonNode record) {
-        String asset = record.path("assetId").asText();
-        long ts = record.path("timestamp").asLong();
+    private List<Watermarks.Pair> newPairs(TsdbPage page, int index) {
+        JsonNode record = page.record(index);
+        String asset = page.asset(index);
+        long ts = page.timestamp(index);
         List<Watermarks.Pair> pairs = new ArrayList<>(1);
-        for (String point : page.pointsOf(record)) {
-            Watermarks.Pair pair = watermarks.of(asset, point);
+        List<String> points = page.read().chunk().pointIds();
+        for (int i = 0; i < points.size(); i++) {
+            if (!record.has(points.get(i))) {
+                continue;
+            }
+            Watermarks.Pair pair = page.read().pair(watermarks, asset, i);
             if (pair.isNew(ts)) {
                 pairs.add(pair);
             }
@@ -227,7 +276,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         body.put("itemFormat", options.getItemFormat());
         Map<String, String> query = config.getOrgId() == null ? Map.of() : Map.of("orgId", config.getOrgId());
         return new EnosRequest(operation.method(), operation.path(), query, body.toString(), operation.envelope(),
-                operation.service(), operation.name());
+                operation.service(), operation.name(), operation.userAuth(), true);
     }
 
     /** The assetIds option and the assets its assetExpression finds now, in that order, without duplicates. */

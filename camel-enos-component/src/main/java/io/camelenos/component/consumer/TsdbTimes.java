@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import io.camelenos.component.LogSafe;
+
 /**
  * The TSDB consumer's time options: an ISO 8601 instant ({@code 2024-01-01T00:00:00Z}, or with an offset), or a
  * duration before now ({@code P7D}, {@code PT6H}). Local times are refused: they mean a different instant for each
@@ -26,7 +28,32 @@ final class TsdbTimes {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Option " + option + " must be an ISO 8601 instant such as "
                                                + "2024-01-01T00:00:00Z or a duration before now such as P7D, was "
-                                               + value, e);
+                                               + LogSafe.abbreviate(value), e);
+        }
+    }
+
+    /**
+     * A range the consumer can read: it starts before now, and a fixed endTime is after startTime and not in the
+     * future (a bounded backfill ends at a time that has come; leave endTime out to read up to now at each poll).
+     */
+    static void checkRange(String startTime, String endTime, Clock clock) {
+        Instant now = clock.instant();
+        Instant start = parse("startTime", startTime, clock);
+        if (start.isAfter(now)) {
+            throw new IllegalArgumentException("Option startTime is in the future (" + start + ", now " + now
+                                               + "), was " + LogSafe.abbreviate(startTime));
+        }
+        if (endTime == null) {
+            return;
+        }
+        Instant end = parse("endTime", endTime, clock);
+        if (end.isAfter(now)) {
+            throw new IllegalArgumentException("Option endTime is in the future (" + end + ", now " + now + "), was "
+                                               + endTime + "; leave it out to read up to now at each poll");
+        }
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("Option startTime (" + startTime + ") must be before endTime ("
+                                               + endTime + ")");
         }
     }
 

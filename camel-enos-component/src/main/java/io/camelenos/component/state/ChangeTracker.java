@@ -13,9 +13,10 @@ import org.apache.camel.spi.StateRepository;
  * (key → hash of its content), written only once the record's exchange completed, and one index entry listing the
  * keys, written at the end of each poll. The index is what finds deletions after a restart.
  * <p>
- * A poll: {@link #begin()}, then {@link #classify} each record; {@link #committed}, {@link #unchanged} or
- * {@link #failed} as its exchange ends; after a complete poll {@link #missing()} are the deletions, each
- * {@link #deleted} or {@link #failed}; finally {@link #end(boolean)}.
+ * A pass over every record: {@link #begin()}, then {@link #classify} each record; {@link #committed} or
+ * {@link #failed} as its exchange ends; {@link #checkpoint()} when a poll ends before the last page (the next poll
+ * goes on); after a complete pass {@link #missing()} are the deletions, each {@link #deletion} then committed or
+ * failed; finally {@link #end(boolean)}.
  */
 public final class ChangeTracker {
 
@@ -114,7 +115,17 @@ public final class ChangeTracker {
         return new Change(key, ChangeType.DELETED, DELETED);
     }
 
-    /** Ends the poll; an incomplete poll keeps the keys it did not see, since they may still exist. */
+    /**
+     * Saves the index mid-pass (a poll that ends before the last page): the keys seen so far and those not seen yet,
+     * which may still exist. The pass goes on with what it has seen, so that its end still finds the deletions.
+     */
+    public void checkpoint() {
+        Set<String> all = new LinkedHashSet<>(index);
+        all.addAll(known);
+        repository.setState(prefix + INDEX, String.join(",", all));
+    }
+
+    /** Ends the pass; an incomplete one keeps the keys it did not see, since they may still exist. */
     public void end(boolean complete) {
         if (!complete) {
             index.addAll(known);

@@ -98,7 +98,9 @@ public final class Watermarks {
 
         public boolean isNew(long timestamp) {
             synchronized (Watermarks.this) {
-                return timestamp > initial && timestamp > watermark - lookback && !delivered.contains(timestamp);
+                // the set is empty on a plain forward read: no boxed timestamp to look up then
+                return timestamp > initial && timestamp > watermark - lookback
+                       && (delivered.isEmpty() || !delivered.contains(timestamp));
             }
         }
 

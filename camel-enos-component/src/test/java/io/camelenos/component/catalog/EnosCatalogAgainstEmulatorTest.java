@@ -30,10 +30,16 @@ class EnosCatalogAgainstEmulatorTest {
             "/tsdb-service/v2.0/ POST", "/tsdb-policy/v2.1/policies/unformatted/update PUT");
 
     /**
-     * Second paths the emulator accepts for one catalogued operation: the search-alert-type doc's URL is
-     * {@code alert-types/search?action=search} (catalogued), while its own sample calls {@code alert-types?action=search}.
+     * Second paths or methods the emulator accepts for one catalogued operation: the search-alert-type doc's URL is
+     * {@code alert-types/search?action=search} (catalogued), while its own sample calls {@code alert-types?action=search};
+     * and the forms EnOS's Java SDK sends where the docs say otherwise (cancel command by GET, get alert content by
+     * POST, the certificate calls on a path of their own with the device in the body).
      */
-    private static final Set<String> ALTERNATIVE_PATHS = Set.of("/event-service/v2.1/alert-types POST action=search");
+    private static final Set<String> ALTERNATIVE_PATHS = Set.of("/event-service/v2.1/alert-types POST action=search",
+            "/connect-service/v2.1/commands GET action=cancel", "/event-service/v2.1/alert-contents POST action=get",
+            "/connect-service/v2.0/certificates/apply POST action=apply",
+            "/connect-service/v2.0/certificates/get POST action=get",
+            "/connect-service/v2.0/certificates/revoke POST action=revoke");
 
     private final EnosCatalog catalog = EnosCatalog.defaultCatalog();
 

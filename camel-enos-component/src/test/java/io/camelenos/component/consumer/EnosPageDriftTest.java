@@ -35,7 +35,7 @@ class EnosPageDriftTest extends ConsumerTestSupport {
             created.add(createLogicalAsset("Drift " + i));
         }
         context.getRegistry().bind("state", new MemoryStateRepository());
-        String uri = "enos:asset/search?pageSize=5&prefetchPages=1&changesOnly=true&stateKey=drift"
+        String uri = "enos:asset/search?pageSize=5&parallelPages=1&changesOnly=true&stateKey=drift"
                      + "&stateRepository=#state";
         Collector baseline = route("baseline", uri);
         pollOnce("baseline");

@@ -32,15 +32,32 @@ class TsdbChunkTest {
         assertEquals(128, chunks.get(0).assetIds().size());
     }
 
+    @Test
+    void fewAssetsAreSplitIntoAsManyChunksAsRequestsInFlight() {
+        List<TsdbChunk> chunks = TsdbChunk.plan(ids("a", 20), ids("p", 2), 1000, 4);
+
+        assertEquals(4, chunks.size());
+        chunks.forEach(chunk -> assertEquals(5, chunk.assetIds().size()));
+        assertEquals(3, TsdbChunk.plan(ids("a", 3), ids("p", 2), 1000, 4).size(), "one asset a chunk at least");
+        for (int minChunks : new int[] {1, 2, 3, 4, 7, 64}) {
+            check(TsdbChunk.plan(ids("a", 3500), ids("p", 5), 1000, minChunks), 3500 * 5, 1000);
+            check(TsdbChunk.plan(ids("a", 21), ids("p", 3001), 100, minChunks), 21 * 3001, 100);
+        }
+    }
+
     private static void check(List<String> assets, List<String> points, int pageSize) {
+        check(TsdbChunk.plan(assets, points, pageSize), (long) assets.size() * points.size(), pageSize);
+    }
+
+    private static void check(List<TsdbChunk> plan, long expectedPairs, int pageSize) {
         Set<String> pairs = new HashSet<>();
-        for (TsdbChunk chunk : TsdbChunk.plan(assets, points, pageSize)) {
+        for (TsdbChunk chunk : plan) {
             long size = (long) chunk.assetIds().size() * chunk.pointIds().size();
             assertTrue(size <= 3000 && size * pageSize <= 640_000,
                     size + " pairs of " + pageSize + " records");
             chunk.assetIds().forEach(a -> chunk.pointIds().forEach(p -> assertTrue(pairs.add(a + "/" + p))));
         }
-        assertEquals((long) assets.size() * points.size(), pairs.size());
+        assertEquals(expectedPairs, pairs.size());
     }
 
     private static List<String> ids(String prefix, int count) {

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camelenos.simulator.EnosSimulator;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.RequestLog;
+import io.camelenos.simulator.SimClock;
+import io.camelenos.simulator.fault.Faults;
+import io.camelenos.simulator.http.Router;
+import io.camelenos.simulator.wire.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The emulator's own control path, {@code /__sim/...}, which the real EnOS does not have: faults, the request log,
@@ -18,10 +23,27 @@ import java.time.Instant;
  */
 public final class AdminApi implements HttpHandler {
 
-    private final EnosSimulator simulator;
+    private final Router router;
+    private final Faults faults;
+    private final RequestLog requestLog;
+    private final SimClock clock;
+    private final Runnable expireTokens;
+    private final Supplier<ObjectNode> info;
 
+    /** The admin path of a simulator: what it reads and changes, and nothing else of it. */
     public AdminApi(EnosSimulator simulator) {
-        this.simulator = simulator;
+        this(simulator.router(), simulator.faults(), simulator.requestLog(), simulator.clock(),
+                simulator::expireTokens, () -> info(simulator));
+    }
+
+    AdminApi(Router router, Faults faults, RequestLog requestLog, SimClock clock, Runnable expireTokens,
+             Supplier<ObjectNode> info) {
+        this.router = router;
+        this.faults = faults;
+        this.requestLog = requestLog;
+        this.clock = clock;
+        this.expireTokens = expireTokens;
+        this.info = info;
     }
 
     @Override
@@ -45,17 +67,17 @@ public final class AdminApi implements HttpHandler {
     private JsonNode dispatch(String path, String method, JsonNode input, String query) {
         return switch (method + " " + path) {
             case "GET /__sim/health" -> Json.object().put("status", "UP");
-            case "GET /__sim/info" -> info();
-            case "GET /__sim/routes" -> Json.tree(simulator.router().describe());
-            case "GET /__sim/faults" -> simulator.faults().toJson();
+            case "GET /__sim/info" -> info.get();
+            case "GET /__sim/routes" -> Json.tree(router.describe());
+            case "GET /__sim/faults" -> faults.toJson();
             case "POST /__sim/faults" -> {
-                simulator.faults().apply(input);
-                yield simulator.faults().toJson();
+                faults.apply(input);
+                yield faults.toJson();
             }
-            case "DELETE /__sim/faults" -> simulator.faults().clear().toJson();
-            case "GET /__sim/requests" -> simulator.requestLogJson(since(query));
+            case "DELETE /__sim/faults" -> faults.clear().toJson();
+            case "GET /__sim/requests" -> requestLog.toJson(since(query));
             case "DELETE /__sim/requests" -> {
-                simulator.requestLog().clear();
+                requestLog.clear();
                 yield Json.object().put("cleared", true);
             }
             case "GET /__sim/clock" -> clock();
@@ -64,14 +86,14 @@ public final class AdminApi implements HttpHandler {
                 yield clock();
             }
             case "POST /__sim/tokens/expire" -> {
-                simulator.expireTokens();
+                expireTokens.run();
                 yield Json.object().put("expired", true);
             }
             default -> null;
         };
     }
 
-    private ObjectNode info() {
+    private static ObjectNode info(EnosSimulator simulator) {
         return Json.object().put("baseUrl", simulator.baseUrl()).put("orgId", simulator.orgId())
                 .put("appKey", simulator.appKey()).put("assets", simulator.config().assets())
                 .put("seed", simulator.config().seed()).put("authMode", simulator.config().authMode().name())
@@ -80,20 +102,20 @@ public final class AdminApi implements HttpHandler {
     }
 
     private ObjectNode clock() {
-        return Json.object().put("now", simulator.clock().now().toString())
-                .put("nowMillis", simulator.clock().nowMillis()).put("fixed", simulator.clock().isFixed());
+        return Json.object().put("now", clock.now().toString())
+                .put("nowMillis", clock.nowMillis()).put("fixed", clock.isFixed());
     }
 
     private void moveClock(JsonNode input) {
         if (input.path("reset").asBoolean(false)) {
-            simulator.clock().reset();
+            clock.reset();
         }
         JsonNode fixAt = input.get("fixAt");
         if (fixAt != null) {
-            simulator.clock().fixAt(fixAt.isNumber() ? Instant.ofEpochMilli(fixAt.asLong()) : Instant.parse(fixAt.asText()));
+            clock.fixAt(fixAt.isNumber() ? Instant.ofEpochMilli(fixAt.asLong()) : Instant.parse(fixAt.asText()));
         }
         if (input.has("advanceMillis")) {
-            simulator.clock().advance(Duration.ofMillis(input.get("advanceMillis").asLong()));
+            clock.advance(Duration.ofMillis(input.get("advanceMillis").asLong()));
         }
     }
 

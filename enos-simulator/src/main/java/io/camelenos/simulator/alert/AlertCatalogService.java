@@ -6,14 +6,14 @@ import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.Comparator;
 import java.util.List;
@@ -33,20 +33,24 @@ public final class AlertCatalogService implements SimService {
     static final int MAX_PAGE_SIZE = 1000;
 
     private AlertCatalog catalog;
+    private CatalogViews views;
     private TreeScope trees;
 
     @Override
     public void register(Router router, SimContext context) {
         AlertBook book = context.shared(AlertBook.class, AlertBook::new);
         catalog = book.catalog();
+        views = new CatalogViews(catalog);
         trees = book.trees();
         crud(router, SEVERITIES, AlertCatalog.Kind.SEVERITY, "severityId");
         crud(router, TYPES, AlertCatalog.Kind.TYPE, "alertTypeId");
-        crud(router, CONTENTS, AlertCatalog.Kind.CONTENT, "contentId");
+        // delete content: the docs name the parameter alertContentId; contentId (the id field) is accepted too
+        crud(router, CONTENTS, AlertCatalog.Kind.CONTENT, "alertContentId");
         crud(router, RULES, AlertCatalog.Kind.RULE, "ruleId");
         // The Search Alert Type doc's path; its own sample (and the POJO) use the plain path, so both are served.
         router.path(TYPES + "/search", Envelope.DM).action("search", "POST", r -> search(r, AlertCatalog.Kind.TYPE));
-        router.path(CONTENTS, Envelope.DM).action("get", "GET", this::getContent);
+        // get content: GET in the docs, POST from EnOS's Java SDK; both are served
+        router.path(CONTENTS, Envelope.DM).action("get", "GET", this::getContent).action("get", "POST", this::getContent);
     }
 
     private void crud(Router router, String path, AlertCatalog.Kind kind, String deleteParam) {
@@ -58,7 +62,7 @@ public final class AlertCatalogService implements SimService {
     }
 
     // POST /event-service/v2.1/{alert-severities|alert-types|alert-contents|alert-rules}?action=create&orgId= ,
-    // body {severity | alertType | alertContent | alertRule: {...}}
+    // body {severity | alertType | alertContent | alertRule: {...}} (a rule's fields may also be at the top: the SDK)
     private Object create(SimRequest request, AlertCatalog.Kind kind) {
         catalog.create(kind, validated(kind, object(request, kind), false));
         return null;
@@ -76,7 +80,7 @@ public final class AlertCatalogService implements SimService {
         return null;
     }
 
-    // POST ...?action=delete&orgId=&{severityId|alertTypeId|contentId|ruleId}=
+    // POST ...?action=delete&orgId=&{severityId|alertTypeId|alertContentId|ruleId}=
     private Object delete(SimRequest request, AlertCatalog.Kind kind, String param) {
         String id = request.param(param);
         if (id == null && !param.equals(kind.idField)) {
@@ -89,27 +93,54 @@ public final class AlertCatalogService implements SimService {
         return null;
     }
 
-    // GET /event-service/v2.1/alert-contents?action=get&orgId=&contentId=
+    // GET|POST /event-service/v2.1/alert-contents?action=get&orgId=&contentId=
     private Object getContent(SimRequest request) {
-        String id = request.requireQuery("contentId");
+        String id = request.requireParam("contentId");
         ObjectNode content = catalog.get(AlertCatalog.Kind.CONTENT, id);
         if (content == null) {
             throw ApiError.notFound("contentId " + id);
         }
-        return content;
+        return views.content(content);
     }
 
-    // POST ...?action=search&orgId= , body {expression, pagination, projection}
+    // POST ...?action=search&orgId= , body {expression, pagination, projection}; contents also {modelId, alertTypeId,
+    // subAlertTypeId}, rules also {modelId, measurepointId}: filters ANDed with the expression
     private Object search(SimRequest request, AlertCatalog.Kind kind) {
         ObjectNode body = request.jsonObject();
         Paging paging = Paging.from(body, 10, MAX_PAGE_SIZE, true);
         Projection projection = Projection.from(body);
         Predicate<JsonNode> expression = Expression.parse(Json.text(body, "expression"), fields(kind));
+        Predicate<ObjectNode> filters = filters(kind, body);
         List<ObjectNode> all = catalog.all(kind);
         all.sort(order(kind, paging.sorters()));
-        Paging.Collector collector = paging.collector(expression, projection);
-        all.forEach(collector);
+        Paging.Collector collector = paging.collector(n -> true, projection);
+        for (ObjectNode stored : all) {
+            if (filters.test(stored) && expression.test(stored)) {
+                collector.accept(views.view(kind, stored));
+            }
+        }
         return collector.reply();
+    }
+
+    /** The documented body filters of the content and rule searches (each optional; an absent one matches all). */
+    private Predicate<ObjectNode> filters(AlertCatalog.Kind kind, ObjectNode body) {
+        String modelId = Json.text(body, "modelId");
+        Predicate<ObjectNode> byModel = n -> modelId == null || modelId.equals(n.path("modelId").asText());
+        return switch (kind) {
+            case CONTENT -> {
+                String typeId = Json.text(body, "alertTypeId");
+                String subTypeId = Json.text(body, "subAlertTypeId");
+                yield byModel.and(n -> {
+                    String[] types = views.typeIds(n);
+                    return (typeId == null || typeId.equals(types[0])) && (subTypeId == null || subTypeId.equals(types[1]));
+                });
+            }
+            case RULE -> {
+                String pointId = Json.text(body, "measurepointId");
+                yield byModel.and(n -> pointId == null || pointId.equals(n.path("measurepointId").asText()));
+            }
+            case SEVERITY, TYPE -> n -> true;
+        };
     }
 
     private static Set<String> fields(AlertCatalog.Kind kind) {
@@ -147,6 +178,12 @@ public final class AlertCatalogService implements SimService {
         JsonNode node = body.get(kind.bodyField);
         if (node == null && kind == AlertCatalog.Kind.TYPE) {
             node = body.get("type");
+        }
+        if (node == null && kind == AlertCatalog.Kind.RULE && body.has("ruleId")) {
+            // EnOS's Java SDK sends the rule's fields at the top of the body, with no alertRule around them
+            ObjectNode topLevel = body.deepCopy();
+            topLevel.remove(List.of("action", "orgId", "isPatchUpdate"));
+            node = topLevel;
         }
         if (node == null || !node.isObject()) {
             throw ApiError.missing(kind.bodyField);

@@ -2,8 +2,8 @@ package io.camelenos.simulator.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.time.ZoneId;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.camelenos.simulator.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

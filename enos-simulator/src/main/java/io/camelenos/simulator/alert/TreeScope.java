@@ -1,7 +1,7 @@
 package io.camelenos.simulator.alert;
 
-import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.tree.AssetTrees;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.util.List;
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.iam.Users;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;

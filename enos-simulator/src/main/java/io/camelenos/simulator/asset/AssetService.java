@@ -7,11 +7,11 @@ import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.AttributeDef;
 import io.camelenos.simulator.data.ThingModel;
-import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.util.Iterator;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.camelenos.simulator.batch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 /** A workflow of the batch processing service: its schedule, owners and task graph (mutable; guarded by the store). */
 final class Flow {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimClock;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,9 +139,31 @@ final class Certificates {
                 .put("caCert", CA_CERT).put("cert", cert).put("certSN", sn).put("issueAuthority", authority);
     }
 
+    /** The device: assetId or productKey + deviceKey in the query (the docs), or a {@code device} struct in the body (the SDK). */
     private ObjectNode requireDevice(SimRequest request) {
+        JsonNode device = request.jsonObject().get("device");
+        if (device != null && device.isObject() && request.query("assetId") == null
+                && request.query("productKey") == null) {
+            return devices.require(Json.text(device, "assetId"), Json.text(device, "productKey"),
+                    Json.text(device, "deviceKey"), "device.", 11404);
+        }
         return devices.require(request.query("assetId"), request.query("productKey"), request.query("deviceKey"),
                 "", 11404);
+    }
+
+    /**
+     * The SDK's certificate calls carry orgId in the body, where the gateway does not look: checked here with the
+     * gateway's codes (99400 missing, 99403 another org).
+     */
+    static SimRequest bodyOrg(SimRequest request, String orgId) {
+        String given = request.param("orgId");
+        if (given == null || given.isBlank()) {
+            throw ApiError.missing("orgId");
+        }
+        if (!given.equals(orgId)) {
+            throw ApiError.forbidden("orgId " + given);
+        }
+        return request;
     }
 
     private ObjectNode requireCert(ObjectNode device, JsonNode body) {

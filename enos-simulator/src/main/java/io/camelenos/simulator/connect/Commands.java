@@ -1,15 +1,16 @@
 package io.camelenos.simulator.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimClock;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.MeasurementOverlay;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -152,23 +153,39 @@ final class Commands {
         return command.deepCopy();
     }
 
-    // POST|GET commands?action=cancel&assetId|productKey+deviceKey&commandId
+    // POST|GET commands?action=cancel&assetId|productKey+deviceKey[&commandId] -> [cancelled Command structs]
+    // (the docs: without commandId every cached command of the device is cancelled)
     Object cancel(SimRequest request) {
         ObjectNode device = devices.require(request);
-        String id = request.requireParam("commandId");
-        expire(device.path("assetId").asText());
+        String assetId = device.path("assetId").asText();
+        String id = request.param("commandId");
+        expire(assetId);
+        ArrayNode cancelled = Json.array();
+        if (id == null || id.isBlank()) {
+            List<ObjectNode> list = byDevice.getOrDefault(assetId, List.of());
+            List<ObjectNode> pending;
+            synchronized (list) {
+                pending = list.stream().filter(c -> c.path("state").asInt() == CREATED).toList();
+            }
+            pending.forEach(c -> cancelled.add(cancelOne(c)));
+            return cancelled;
+        }
         ObjectNode command = byId.get(id);
-        if (command == null || !command.path("assetId").asText().equals(device.path("assetId").asText())) {
+        if (command == null || !command.path("assetId").asText().equals(assetId)) {
             throw ApiError.notFound("command " + id + " of this device does not exist");
         }
+        return cancelled.add(cancelOne(command));
+    }
+
+    private ObjectNode cancelOne(ObjectNode command) {
         synchronized (command) {
             if (command.path("state").asInt() != CREATED) {
-                throw ApiError.invalidArgument("commandId", "command " + id + " is not pending (state "
-                        + command.path("state").asInt() + ") and cannot be cancelled");
+                throw ApiError.invalidArgument("commandId", "command " + command.path("commandId").asText()
+                        + " is not pending (state " + command.path("state").asInt() + ") and cannot be cancelled");
             }
             command.put("state", CANCELED);
+            return command.deepCopy();
         }
-        return null;
     }
 
     /** The device's commands, newest first (copies). */

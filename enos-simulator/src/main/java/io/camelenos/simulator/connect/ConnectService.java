@@ -13,15 +13,15 @@ import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.List;
 import java.util.NavigableMap;
@@ -102,7 +102,9 @@ public final class ConnectService implements SimService {
                 .action("invokeService", "POST", commands::invokeService)
                 .action("get", "GET", commands::get)
                 .action("search", "POST", this::searchCommands)
-                .action("cancel", "POST", commands::cancel);
+                .action("cancel", "POST", commands::cancel)
+                // the docs say POST; EnOS's Java SDK sends GET, which the gateway accepts
+                .action("cancel", "GET", commands::cancel);
         router.path(BASE + "events", Envelope.DM)
                 .action("get", "GET", this::getEvent)
                 .action("search", "POST", this::searchEvents);
@@ -118,6 +120,14 @@ public final class ConnectService implements SimService {
                 .action("renew", "POST", certificates::renew)
                 .action("revoke", "POST", certificates::revoke)
                 .action("list", "GET", certificates::list);
+        // EnOS's Java SDK: a path per action, with orgId and the device (a Device struct) in the body
+        String orgId = context.orgId();
+        router.path(CERTIFICATES + "/apply", Envelope.DM).orgRequired(false)
+                .action("apply", "POST", r -> certificates.apply(Certificates.bodyOrg(r, orgId)));
+        router.path(CERTIFICATES + "/get", Envelope.DM).orgRequired(false)
+                .action("get", "POST", r -> certificates.list(Certificates.bodyOrg(r, orgId)));
+        router.path(CERTIFICATES + "/revoke", Envelope.DM).orgRequired(false)
+                .action("revoke", "POST", r -> certificates.revoke(Certificates.bodyOrg(r, orgId)));
         // the integration SDK sends apim-accesstoken alone (reference 1.A.3)
         router.path(BASE + "integration", Envelope.DM)
                 .signatureOptional(true)

@@ -7,14 +7,14 @@ import io.camelenos.simulator.SimClock;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.FieldResolver;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 /** The devices endpoints: create, batchCreate, search, update, delete, enable, disable, replaceDevice, getStats. */
 final class DeviceHandlers {
 
+    /** The replace device doc's rule for newDeviceKey. */
+    private static final String NEW_DEVICE_KEY = "[A-Za-z0-9_.\\-]{4,64}";
     /** Devices one batchCreate call may hold (EnOS documents no limit; ours keeps a request bounded). */
     static final int MAX_BATCH = 1_000;
 
@@ -231,9 +233,13 @@ final class DeviceHandlers {
     }
 
     // POST devices?action=replaceDevice&assetId|productKey+deviceKey , body {newDeviceKey}
+    // -> {assetId, productKey, deviceKey, deviceSecret}: the new key and a new secret; the device is inactive again
     Object replace(SimRequest request) {
         ObjectNode device = devices.require(request);
         String newKey = ProductHandlers.requireText(request.jsonObject(), "newDeviceKey");
+        if (!newKey.matches(NEW_DEVICE_KEY)) {
+            throw ApiError.invalidArgument("newDeviceKey", "4 to 64 letters, digits, - _ or ., was " + newKey);
+        }
         String oldKey = device.path("deviceKey").asText();
         if (newKey.equals(oldKey)) {
             throw ApiError.of(11704, "The new deviceKey is the same as the old one");
@@ -246,7 +252,9 @@ final class DeviceHandlers {
             ObjectNode asset = dataSet.assets().get(device.path("assetId").asText()).orElseThrow();
             devices.replaceKey(asset, oldKey, newKey);
         }
-        return null;
+        String assetId = device.path("assetId").asText();
+        return Json.object().put("assetId", assetId).put("productKey", productKey).put("deviceKey", newKey)
+                .put("deviceSecret", devices.secretOf(assetId));
     }
 
     // GET devices?action=getStats[&productKey=]

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimClock;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,10 @@ final class Devices {
     private final Map<String, Long> reported = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> addedPerProduct = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastUpdates = new ConcurrentHashMap<>();
+    /** How many times each device was replaced: a replacement issues a new device secret. */
+    private final Map<String, Integer> replacements = new ConcurrentHashMap<>();
+    /** Replaced devices that have not sent data since: reset to inactive, as replace device documents. */
+    private final Set<String> reset = ConcurrentHashMap.newKeySet();
     /** Generated devices whose keys this service changed or that it deleted: their light view needs the store. */
     private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
@@ -152,7 +156,7 @@ final class Devices {
                 .put("dataFormat", product == null ? "Json" : product.path("dataFormat").asText())
                 .put("deviceKey", asset.path("deviceKey").asText());
         d.set("deviceName", asset.get("name"));
-        d.put("deviceSecret", products.secret("device", assetId));
+        d.put("deviceSecret", secretOf(assetId));
         JsonNode desc = asset.get("description");
         d.set("deviceDesc", desc == null || desc.asText().isEmpty() ? Json.NODES.nullNode() : desc);
         d.put("timezone", asset.path("timezone").asText());
@@ -202,6 +206,9 @@ final class Devices {
         if (reported.containsKey(assetId)) {
             return ONLINE;
         }
+        if (reset.contains(assetId)) {
+            return INACTIVE;
+        }
         int index = dataSet.indexOf(assetId);
         if (index < 0) {
             return INACTIVE;
@@ -217,6 +224,7 @@ final class Devices {
 
     /** A device sent data (integration upload): it is active and online from now on. */
     void reported(String assetId, String what, long at) {
+        reset.remove(assetId);
         reported.put(assetId, clock.nowMillis());
         ObjectNode updates = lastUpdates.computeIfAbsent(assetId, k -> Json.object());
         synchronized (updates) {
@@ -238,8 +246,20 @@ final class Devices {
         }
     }
 
+    /** The device secret: derived from the seed and the device, and new after each replacement. */
+    String secretOf(String assetId) {
+        Integer replaced = replacements.get(assetId);
+        return products.secret("device", replaced == null ? assetId : assetId + "#" + replaced);
+    }
+
+    /** Replace device: a new key and secret, and the device inactive (and online times cleared) until it reports. */
     void replaceKey(ObjectNode asset, String oldKey, String newKey) {
-        touched.add(asset.path("assetId").asText());
+        String assetId = asset.path("assetId").asText();
+        replacements.merge(assetId, 1, Integer::sum);
+        reported.remove(assetId);
+        lastUpdates.remove(assetId);
+        reset.add(assetId);
+        touched.add(assetId);
         String productKey = asset.path("productKey").asText();
         keyIndex.remove(productKey + '\u0000' + oldKey);
         asset.put("deviceKey", newKey);

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimClock;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.MeasurementOverlay;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

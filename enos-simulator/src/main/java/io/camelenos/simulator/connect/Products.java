@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.camelenos.simulator.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

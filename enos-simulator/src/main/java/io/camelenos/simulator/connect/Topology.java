@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.camelenos.simulator.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.List;
 

@@ -13,5 +13,9 @@ public enum FaultKind {
     /** HTTP 200 with a body cut in the middle of the JSON. */
     MALFORMED,
     /** A business error 99500 (internal error) inside the normal envelope. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** HTTP 200 with the full Content-Length announced, then the connection closed half-way through the body. */
+    RESET_MID_BODY,
+    /** The normal answer, its body sent in small pieces spread over {@code trickleMillis}. */
+    TRICKLE
 }

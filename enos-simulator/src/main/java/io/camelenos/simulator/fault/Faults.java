@@ -2,7 +2,7 @@ package io.camelenos.simulator.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,12 +17,18 @@ public final class Faults {
 
     private final Random random;
     private final Deque<FaultKind> queued = new ArrayDeque<>();
+    /** API calls answered normally before the queued faults apply. */
+    private int sparedBeforeQueued;
     private long latencyMillis;
     private double serverErrorRate;
     private double rateLimitRate;
     private int retryAfterSeconds = 1;
     private double dropRate;
     private double malformedRate;
+    private long latencyJitterMillis;
+    private double resetRate;
+    private double trickleRate;
+    private long trickleMillis = 200;
 
     public Faults(long seed) {
         this.random = new Random(seed);
@@ -64,6 +70,39 @@ public final class Faults {
         return this;
     }
 
+    /** Up to this much more latency, drawn uniformly for each API call, on top of {@code latencyMillis}. */
+    public synchronized Faults latencyJitterMillis(long millis) {
+        this.latencyJitterMillis = requireNonNegative("latencyJitterMillis", millis);
+        return this;
+    }
+
+    /** Share of API calls whose connection is closed half-way through the answer's body (0..1). */
+    public synchronized Faults resetRate(double rate) {
+        this.resetRate = requireRate("resetRate", rate);
+        return this;
+    }
+
+    /** Share of API calls whose answer trickles out in small pieces over {@code trickleMillis} (0..1). */
+    public synchronized Faults trickleRate(double rate) {
+        this.trickleRate = requireRate("trickleRate", rate);
+        return this;
+    }
+
+    /** How long a trickled answer takes to send (200 ms by default). */
+    public synchronized Faults trickleMillis(long millis) {
+        this.trickleMillis = requireNonNegative("trickleMillis", millis);
+        return this;
+    }
+
+    /** The latency of the next API call: {@code latencyMillis} plus a draw of the jitter. */
+    public synchronized long nextLatencyMillis() {
+        return latencyMillis + (latencyJitterMillis > 0 ? (long) (random.nextDouble() * (latencyJitterMillis + 1)) : 0);
+    }
+
+    public synchronized long trickleMillis() {
+        return trickleMillis;
+    }
+
     /** The next {@code count} API calls fail with {@code kind}, before any rate applies. */
     public synchronized Faults failNext(int count, FaultKind kind) {
         for (int i = 0; i < count; i++) {
@@ -72,11 +111,23 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code spared} API calls are answered normally, then {@code count} fail with {@code kind}: a fault at
+     * a chosen page of a search.
+     */
+    public synchronized Faults failAfter(int spared, int count, FaultKind kind) {
+        this.sparedBeforeQueued = (int) requireNonNegative("after", spared);
+        return failNext(count, kind);
+    }
+
     /** No latency, no rates, nothing queued. */
     public synchronized Faults clear() {
         queued.clear();
+        sparedBeforeQueued = 0;
         latencyMillis = 0;
-        serverErrorRate = rateLimitRate = dropRate = malformedRate = 0;
+        latencyJitterMillis = 0;
+        serverErrorRate = rateLimitRate = dropRate = malformedRate = resetRate = trickleRate = 0;
+        trickleMillis = 200;
         retryAfterSeconds = 1;
         return this;
     }
@@ -92,6 +143,10 @@ public final class Faults {
     /** The fault for the next API call, or null for none. */
     public synchronized FaultKind next() {
         if (!queued.isEmpty()) {
+            if (sparedBeforeQueued > 0) {
+                sparedBeforeQueued--;
+                return null;
+            }
             return queued.pollFirst();
         }
         if (dropRate > 0 && random.nextDouble() < dropRate) {
@@ -106,6 +161,12 @@ public final class Faults {
         if (malformedRate > 0 && random.nextDouble() < malformedRate) {
             return FaultKind.MALFORMED;
         }
+        if (resetRate > 0 && random.nextDouble() < resetRate) {
+            return FaultKind.RESET_MID_BODY;
+        }
+        if (trickleRate > 0 && random.nextDouble() < trickleRate) {
+            return FaultKind.TRICKLE;
+        }
         return null;
     }
 
@@ -116,7 +177,11 @@ public final class Faults {
                 .put("rateLimitRate", rateLimitRate)
                 .put("retryAfterSeconds", retryAfterSeconds)
                 .put("dropRate", dropRate)
-                .put("malformedRate", malformedRate);
+                .put("malformedRate", malformedRate)
+                .put("latencyJitterMillis", latencyJitterMillis)
+                .put("resetRate", resetRate)
+                .put("trickleRate", trickleRate)
+                .put("trickleMillis", trickleMillis);
         queued.forEach(kind -> node.withArray("queued").add(kind.name()));
         return node;
     }
@@ -129,10 +194,15 @@ public final class Faults {
         if (settings.has("retryAfterSeconds")) retryAfterSeconds(settings.get("retryAfterSeconds").asInt());
         if (settings.has("dropRate")) dropRate(settings.get("dropRate").asDouble());
         if (settings.has("malformedRate")) malformedRate(settings.get("malformedRate").asDouble());
+        if (settings.has("latencyJitterMillis")) latencyJitterMillis(settings.get("latencyJitterMillis").asLong());
+        if (settings.has("resetRate")) resetRate(settings.get("resetRate").asDouble());
+        if (settings.has("trickleRate")) trickleRate(settings.get("trickleRate").asDouble());
+        if (settings.has("trickleMillis")) trickleMillis(settings.get("trickleMillis").asLong());
         JsonNode next = settings.get("failNext");
         if (next != null) {
             for (JsonNode item : next) {
-                failNext(item.path("count").asInt(1), FaultKind.valueOf(item.path("kind").asText()));
+                failAfter(item.path("after").asInt(0), item.path("count").asInt(1),
+                        FaultKind.valueOf(item.path("kind").asText()));
             }
         }
     }

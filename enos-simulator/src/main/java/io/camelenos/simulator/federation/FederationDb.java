@@ -9,8 +9,8 @@ import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.OptionalBearer;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.text.SimpleDateFormat;
 import java.util.ArrayDeque;

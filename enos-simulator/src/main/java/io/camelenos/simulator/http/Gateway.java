@@ -7,6 +7,10 @@ import com.sun.net.httpserver.HttpHandler;
 import io.camelenos.simulator.auth.TokenService;
 import io.camelenos.simulator.fault.FaultKind;
 import io.camelenos.simulator.fault.Faults;
+import io.camelenos.simulator.fault.FaultyBody;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +76,7 @@ public final class Gateway implements HttpHandler {
             bytes = java.util.Arrays.copyOf(bytes, Math.max(1, bytes.length / 2));
         }
         listener.answered(request, answer.status, apiCode(answer.body), fault, micros(started));
-        send(exchange, answer, bytes);
+        send(exchange, answer, bytes, fault);
     }
 
     private Answer answer(SimRequest request, Router.Endpoint endpoint, FaultKind fault) {
@@ -117,7 +121,7 @@ public final class Gateway implements HttpHandler {
             }
             case INTERNAL_ERROR -> new Answer(200, endpoint.envelope().failure(request.requestId(),
                     endpoint.envelope() == Envelope.TSDB ? 80500 : 99500, "Internal Error: injected fault"));
-            case DROP, MALFORMED -> null;
+            case DROP, MALFORMED, RESET_MID_BODY, TRICKLE -> null;
         };
     }
 
@@ -163,7 +167,7 @@ public final class Gateway implements HttpHandler {
     }
 
     private void delay(Router.Endpoint endpoint) {
-        long latency = endpoint == null || !endpoint.gatewayAuth() ? 0 : faults.latencyMillis();
+        long latency = endpoint == null || !endpoint.gatewayAuth() ? 0 : faults.nextLatencyMillis();
         if (latency > 0) {
             try {
                 Thread.sleep(latency);
@@ -173,7 +177,7 @@ public final class Gateway implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, Answer answer, byte[] bytes) throws IOException {
+    private void send(HttpExchange exchange, Answer answer, byte[] bytes, FaultKind fault) throws IOException {
         exchange.getResponseHeaders().set("Content-Type",
                 answer.contentType != null ? answer.contentType : "application/json;charset=UTF-8");
         if (answer.retryAfter != null) {
@@ -181,7 +185,7 @@ public final class Gateway implements HttpHandler {
         }
         exchange.sendResponseHeaders(answer.status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            FaultyBody.write(out, bytes, fault, faults.trickleMillis());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.camelenos.simulator.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.nio.charset.StandardCharsets;
 

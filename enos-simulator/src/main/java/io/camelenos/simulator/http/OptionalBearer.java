@@ -1,5 +1,7 @@
 package io.camelenos.simulator.http;
 
+import io.camelenos.simulator.wire.ApiError;
+
 /**
  * For services whose docs list {@code Authorization: Bearer <access token>} beside the gateway credentials (Data
  * Federation, Stream Processing). The gateway has already checked the app's token; the header, when sent, must at

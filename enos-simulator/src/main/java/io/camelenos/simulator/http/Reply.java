@@ -2,6 +2,7 @@ package io.camelenos.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.simulator.wire.Json;
 
 /**
  * What a handler answers when plain data is not enough: a page with its pagination block, or a whole body

@@ -1,11 +1,15 @@
 package io.camelenos.simulator.http;
 
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,7 +74,8 @@ public final class Router {
         private final String path;
         private final String[] segments;
         private final Envelope envelope;
-        private final Map<String, Action> actions = new HashMap<>();
+        /** action → HTTP method → handler: an action may be served on two methods where EnOS's SDK and docs differ. */
+        private final Map<String, Map<String, Handler>> actions = new HashMap<>();
         private final Map<String, Handler> methods = new HashMap<>();
         private boolean orgRequired = true;
         private boolean gatewayAuth = true;
@@ -82,9 +87,9 @@ public final class Router {
             this.envelope = envelope;
         }
 
-        /** Serves {@code ?action=name} with the given HTTP method. */
+        /** Serves {@code ?action=name} with the given HTTP method (call again to serve it on another method too). */
         public Endpoint action(String name, String method, Handler handler) {
-            actions.put(name, new Action(method.toUpperCase(Locale.ROOT), handler));
+            actions.computeIfAbsent(name, n -> new TreeMap<>()).put(method.toUpperCase(Locale.ROOT), handler);
             return this;
         }
 
@@ -134,12 +139,14 @@ public final class Router {
         /** The handler for a request: by action when the request names a known one, else by method. */
         public Handler handlerFor(SimRequest request) {
             String action = request.query("action");
-            Action byAction = action == null ? null : actions.get(action);
+            Map<String, Handler> byAction = action == null ? null : actions.get(action);
             if (byAction != null) {
-                if (!byAction.method.equals(request.method())) {
-                    throw ApiError.of(99405, "Method Not Allowed: action " + action + " takes " + byAction.method);
+                Handler handler = byAction.get(request.method());
+                if (handler == null) {
+                    throw ApiError.of(99405, "Method Not Allowed: action " + action + " takes "
+                            + String.join(" or ", byAction.keySet()));
                 }
-                return byAction.handler;
+                return handler;
             }
             Handler byMethod = methods.get(request.method());
             if (byMethod != null && (action == null || actions.isEmpty())) {
@@ -173,11 +180,9 @@ public final class Router {
             List<String> result = new ArrayList<>();
             methods.keySet().stream().sorted().forEach(m -> result.add(m));
             actions.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> result.add(e.getValue().method + " action=" + e.getKey()));
+                    .forEach(e -> e.getValue().keySet().forEach(m -> result.add(m + " action=" + e.getKey())));
             return result;
         }
 
-        private record Action(String method, Handler handler) {
-        }
     }
 }

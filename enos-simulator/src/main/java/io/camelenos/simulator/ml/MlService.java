@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 /**
  * Prediction (ML) service: {@code POST /ml-service/v1.0/forecasts?action=run&serviceId=} runs a deployed model over

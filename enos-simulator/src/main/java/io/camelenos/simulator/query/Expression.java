@@ -1,7 +1,7 @@
 package io.camelenos.simulator.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelenos.simulator.http.ApiError;
+import io.camelenos.simulator.wire.ApiError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,16 +9,16 @@ import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.OptionalBearer;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.CommaSeparated;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +129,8 @@ public final class StreamingService implements SimService {
         JsonNode body = request.jsonObject();
         String pipelineId = required(body, "pipelineId");
         String stage = required(body, "stageInstanceName");
-        List<String> assets = split(required(body, "assetIds"));
-        List<String> points = split(required(body, "pointIds"));
+        List<String> assets = CommaSeparated.list(required(body, "assetIds"));
+        List<String> points = CommaSeparated.list(required(body, "pointIds"));
         if (points.size() > MAX_POINTS || (long) assets.size() * points.size() > MAX_POINTS) {
             throw ApiError.of(61105, "Too many points");
         }
@@ -268,13 +268,6 @@ public final class StreamingService implements SimService {
             throw ApiError.of(61102, "Missing param " + field);
         }
         return value;
-    }
-
-    private static List<String> split(String csv) {
-        List<String> list = new ArrayList<>(Arrays.asList(csv.split(",")));
-        list.replaceAll(String::trim);
-        list.removeIf(String::isEmpty);
-        return list;
     }
 
     private static int intQuery(SimRequest request, String name, int fallback) {

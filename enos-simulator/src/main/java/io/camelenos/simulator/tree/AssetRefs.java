@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.FieldResolver;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,14 +8,14 @@ import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.data.AssetStore;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Expression;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.function.Predicate;
 
@@ -64,24 +64,31 @@ public final class AssetTreeService implements SimService {
     }
 
     // POST /asset-tree-service/v2.1/asset-trees?action=create&orgId= , body {asset: {...}, tree: {name, tags}}
+    // (tree optional, as documented: without it the tree takes its root asset's name; the SDK never sends it)
     private Object createTree(SimRequest request) {
         ObjectNode body = request.jsonObject();
-        JsonNode tree = requireTreeInfo(body);
+        JsonNode tree = treeInfo(body);
         JsonNode asset = body.get("asset");
         if (asset == null || !asset.isObject()) {
             throw ApiError.missing("asset");
         }
         String rootId = assets.create(newAsset(asset, "asset").put("createTime", clock.nowMillis()));
-        return trees.createTree(rootId, tree.get("name"), tags(tree));
+        return createTree(rootId, tree);
     }
 
-    // POST /asset-tree-service/v2.1/asset-trees?action=associate&orgId=&assetId= (or productKey+deviceKey), body {tree}
+    // POST /asset-tree-service/v2.1/asset-trees?action=associate&orgId=&assetId= (or productKey+deviceKey),
+    // body {tree} (optional, as for create)
     private Object associateTree(SimRequest request) {
         ObjectNode body = request.jsonObject();
-        JsonNode tree = requireTreeInfo(body);
+        JsonNode tree = treeInfo(body);
         String rootId = refs.resolve(request.param("assetId"), request.param("productKey"),
                 request.param("deviceKey"), "assetId");
-        return trees.createTree(rootId, tree.get("name"), tags(tree));
+        return createTree(rootId, tree);
+    }
+
+    private String createTree(String rootId, JsonNode tree) {
+        JsonNode name = tree != null ? tree.get("name") : refs.treeAsset(rootId).get("name");
+        return trees.createTree(rootId, name, tree != null ? tags(tree) : Json.object());
     }
 
     // GET /asset-tree-service/v2.1/asset-trees?action=get&orgId=&treeId=
@@ -238,10 +245,14 @@ public final class AssetTreeService implements SimService {
         return node;
     }
 
-    private static JsonNode requireTreeInfo(JsonNode body) {
+    /** The optional {@code tree} block; when given, its {@code name} is required. */
+    private static JsonNode treeInfo(JsonNode body) {
         JsonNode tree = body.get("tree");
-        if (tree == null || !tree.isObject()) {
-            throw ApiError.missing("tree");
+        if (tree == null || tree.isNull()) {
+            return null;
+        }
+        if (!tree.isObject()) {
+            throw ApiError.invalidArgument("tree", "a JSON object is expected");
         }
         JsonNode name = tree.get("name");
         if (name == null || name.isNull() || (name.isTextual() && name.asText().isBlank())

@@ -3,12 +3,12 @@ package io.camelenos.simulator.tree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Reply;
 import io.camelenos.simulator.http.SimRequest;
 import io.camelenos.simulator.query.Paging;
 import io.camelenos.simulator.query.Projection;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,13 +4,13 @@ import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.CommaSeparated;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,15 +87,7 @@ final class Call {
 
     /** A comma-separated list, blanks dropped, duplicates removed, order kept. */
     static List<String> list(String text) {
-        LinkedHashSet<String> result = new LinkedHashSet<>();
-        if (text != null) {
-            for (String s : text.split(",")) {
-                if (!s.isBlank()) {
-                    result.add(s.trim());
-                }
-            }
-        }
-        return new ArrayList<>(result);
+        return CommaSeparated.distinct(text);
     }
 
     boolean bool(String name, boolean fallback) {

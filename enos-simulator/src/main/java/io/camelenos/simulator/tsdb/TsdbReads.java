@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
+import io.camelenos.simulator.wire.CommaSeparated;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,12 +34,10 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/{raw|ai|generic|di}?orgId= ; GET|POST /tsdb-service/v2.0/{raw|ai|generic|di}
     Object raw(Call call, String endpoint, String... signals) {
-        List<String> assetIds = call.assetIds();
-        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
         int pageSize = call.pageSize();
-        call.checkLimits(assetIds.size(), pointIds.size(), pageSize);
-        List<AssetRef> assets = call.assets(assetIds);
-        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
+        Selection selection = select(call, pageSize, "measurepoints");
+        List<AssetRef> assets = selection.assets();
+        List<PointDef> points = selection.points();
         if (signals.length > 0) {
             call.requireSignal(points, endpoint, signals);
         }
@@ -84,6 +83,24 @@ final class TsdbReads {
         if (before.next()) {
             page.add(start, before.number, before.text, before.quality());
         }
+    }
+
+    /** The assets and measure points a read names, and the points of their models. */
+    private record Selection(List<AssetRef> assets, List<PointDef> points) {
+    }
+
+    /**
+     * The setup every read by (assets, points) shares: the ids parsed ({@code pointIds}, or the v2.0 field name
+     * given; null for v2.1-only endpoints), the TSDB limits checked against {@code pageSize}, the assets and points
+     * resolved (unknown ones refused with the field's name).
+     */
+    private static Selection select(Call call, int pageSize, String v20PointField) {
+        List<String> assetIds = call.assetIds();
+        List<String> pointIds = Call.list(call.require("pointIds", v20PointField));
+        call.checkLimits(assetIds.size(), pointIds.size(), pageSize);
+        List<AssetRef> assets = call.assets(assetIds);
+        String field = call.v21() || v20PointField == null ? "pointIds" : v20PointField;
+        return new Selection(assets, call.points(assets, pointIds, field));
     }
 
     private static boolean descending(Call call) {
@@ -292,11 +309,9 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/electric-power/current-day?orgId= ; v2.0 GET|POST
     Object currentDay(Call call) {
-        List<String> assetIds = call.assetIds();
-        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
-        call.checkLimits(assetIds.size(), pointIds.size(), 1);
-        List<AssetRef> assets = call.assets(assetIds);
-        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
+        Selection selection = select(call, 1, "measurepoints");
+        List<AssetRef> assets = selection.assets();
+        List<PointDef> points = selection.points();
         call.requireSignal(points, "electric-power/current-day", "PI");
         Items.Options options = options(call, false, false, true);
         Readings readings = new Readings(call.context());
@@ -330,11 +345,9 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/di/duration?orgId= ; v2.0 GET|POST
     Object diDuration(Call call) {
-        List<String> assetIds = call.assetIds();
-        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
-        call.checkLimits(assetIds.size(), pointIds.size(), 1);
-        List<AssetRef> assets = call.assets(assetIds);
-        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
+        Selection selection = select(call, 1, "measurepoints");
+        List<AssetRef> assets = selection.assets();
+        List<PointDef> points = selection.points();
         call.requireSignal(points, "di/duration", "DI");
         long pairs = (long) assets.size() * points.size();
         if (pairs > DI_DURATION_MAX_PAIRS) {
@@ -409,12 +422,8 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/latest?orgId= ; v2.0 GET|POST
     Object latest(Call call) {
-        List<String> assetIds = call.assetIds();
-        List<String> pointIds = Call.list(call.require("pointIds", "measurepoints"));
-        call.checkLimits(assetIds.size(), pointIds.size(), 1);
-        List<AssetRef> assets = call.assets(assetIds);
-        List<PointDef> points = call.points(assets, pointIds, call.v21() ? "pointIds" : "measurepoints");
-        return latestItems(call, assets, points, null);
+        Selection selection = select(call, 1, "measurepoints");
+        return latestItems(call, selection.assets(), selection.points(), null);
     }
 
     // POST /tsdb-service/v2.1/latest/filter?orgId= ; v2.0 GET|POST with measurepoint
@@ -426,10 +435,7 @@ final class TsdbReads {
         String pointId = call.require("pointId", "measurepoint");
         List<PointDef> points = call.points(assets, List.of(pointId), call.v21() ? "pointId" : "measurepoint");
         String operator = call.require("operator", null).toLowerCase(Locale.ROOT);
-        List<String> values = new ArrayList<>();
-        for (String s : call.require("valueFilter", null).split(",")) {
-            values.add(s.trim());
-        }
+        List<String> values = CommaSeparated.list(call.require("valueFilter", null));
         int needed = switch (operator) {
             case "eq", "nq", "gt", "ge", "lt", "le" -> 1;
             case "between" -> 2;
@@ -504,14 +510,10 @@ final class TsdbReads {
 
     // POST /tsdb-service/v2.1/latest?action=delete&orgId=
     Object deleteLatest(Call call) {
-        List<String> assetIds = call.assetIds();
-        List<String> pointIds = Call.list(call.require("pointIds", null));
-        call.checkLimits(assetIds.size(), pointIds.size(), 1);
-        List<AssetRef> assets = call.assets(assetIds);
-        List<PointDef> points = call.points(assets, pointIds, "pointIds");
+        Selection selection = select(call, 1, null);
         Readings readings = new Readings(call.context());
-        for (AssetRef asset : assets) {
-            for (PointDef point : points) {
+        for (AssetRef asset : selection.assets()) {
+            for (PointDef point : selection.points()) {
                 readings.overlay().deleteLatest(asset.id(), point.id(), readings.now());
             }
         }

@@ -2,10 +2,10 @@ package io.camelenos.simulator.tsdb;
 
 import io.camelenos.simulator.SimContext;
 import io.camelenos.simulator.SimService;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
 import io.camelenos.simulator.http.Handler;
 import io.camelenos.simulator.http.Router;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.Envelope;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -8,15 +8,14 @@ import io.camelenos.simulator.SimService;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModel;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.ApiError;
-import io.camelenos.simulator.http.Envelope;
-import io.camelenos.simulator.http.Json;
 import io.camelenos.simulator.http.Router;
 import io.camelenos.simulator.http.SimRequest;
+import io.camelenos.simulator.wire.ApiError;
+import io.camelenos.simulator.wire.CommaSeparated;
+import io.camelenos.simulator.wire.Envelope;
+import io.camelenos.simulator.wire.Json;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -182,14 +181,6 @@ public final class TsdbPolicyService implements SimService {
     }
 
     private static List<String> list(String text) {
-        LinkedHashSet<String> result = new LinkedHashSet<>();
-        if (text != null) {
-            for (String s : text.split(",")) {
-                if (!s.isBlank()) {
-                    result.add(s.trim());
-                }
-            }
-        }
-        return new ArrayList<>(result);
+        return CommaSeparated.distinct(text);
     }
 }

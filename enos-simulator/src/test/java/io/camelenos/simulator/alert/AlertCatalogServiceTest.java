@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.EnosSimulatorExtension;
 import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -139,10 +139,65 @@ class AlertCatalogServiceTest {
         assertEquals(List.of("MTR_FREQ"), ids(meterContents, "contentId"));
         api.ok(api.post(CONTENTS, Map.of("action", "update", "isPatchUpdate", "true"),
                 wrap("alertContent", Json.object().put("contentId", "MTR_FREQ").put("alertTypeId", "deviceFault"))));
-        assertEquals("deviceFault", api.ok(api.get(CONTENTS, Map.of("action", "get", "contentId", "MTR_FREQ")))
-                .get("alertTypeId").asText());
-        api.ok(api.post(CONTENTS, Map.of("action", "delete", "contentId", "MTR_FREQ"), null));
+        JsonNode patched = api.ok(api.get(CONTENTS, Map.of("action", "get", "contentId", "MTR_FREQ")));
+        assertEquals("deviceFault", patched.get("alertType").get("typeId").asText());
+        assertTrue(patched.get("subAlertType").isNull(), "a top-level type has no sub type");
+        assertFalse(patched.has("alertTypeId"), "the documented struct carries alertType objects, not the flat id");
+        api.ok(api.post(CONTENTS, Map.of("action", "delete", "alertContentId", "MTR_FREQ"), null));
+        api.fails(99404, api.post(CONTENTS, Map.of("action", "get", "contentId", "MTR_FREQ"), null));
         api.fails(99400, api.post(CONTENTS, Map.of("action", "delete", "contentId", "WTG_FAULT"), null));
+        SimClient.Answer noId = api.post(CONTENTS, "delete", null);
+        api.fails(99400, noId);
+        assertTrue(noId.body().get("msg").asText().contains("alertContentId is missing"), noId.body().toString());
+    }
+
+    @Test
+    void contentsShowTheirTypeAndSubTypeAndAreFilteredByThem() {
+        JsonNode fault = api.ok(api.post(CONTENTS, Map.of("action", "get", "contentId", "WTG_FAULT"), null));
+        assertEquals("deviceFault", fault.get("alertType").get("typeId").asText());
+        assertEquals("statusFault", fault.get("subAlertType").get("typeId").asText());
+        assertEquals("Fault state", fault.get("subAlertType").get("typeDesc").get("defaultValue").asText());
+
+        JsonNode byType = api.ok(api.post(CONTENTS, "search", Json.object().put("alertTypeId", "deviceFault")));
+        assertEquals(List.of("INV_FAULT", "INV_OVER_TEMP", "WTG_FAULT"), ids(byType, "contentId").stream().sorted().toList());
+        JsonNode bySub = api.ok(api.post(CONTENTS, "search", Json.object().put("subAlertTypeId", "statusFault")
+                .put("modelId", "EnOS_Wind_Turbine")));
+        assertEquals(List.of("WTG_FAULT"), ids(bySub, "contentId"));
+        assertEquals(0, api.ok(api.post(CONTENTS, "search", Json.object().put("modelId", "EnOS_Meter")
+                .put("alertTypeId", "deviceFault"))).size());
+    }
+
+    @Test
+    void rulesCarryTheirDescriptionsAndAreFilteredByModelAndPoint() {
+        JsonNode rules = api.ok(api.post(RULES, "search", Json.object().put("modelId", "EnOS_Solar_Inverter")
+                .put("measurepointId", "INV.Temperature")));
+
+        assertEquals(List.of("INV_TEMPERATURE_HIGH"), ids(rules, "ruleId"));
+        JsonNode rule = rules.get(0);
+        assertEquals("Major", rule.get("severityDesc").get("defaultValue").asText());
+        assertEquals("Inverter over temperature", rule.get("contentDesc").get("defaultValue").asText());
+        assertEquals("overTemperature", rule.get("typeId").asText());
+        assertEquals("Over temperature", rule.get("typeDesc").get("defaultValue").asText());
+        assertEquals(2, api.ok(api.post(RULES, "search", Json.object().put("modelId", "EnOS_Wind_Turbine"))).size());
+    }
+
+    @Test
+    void ruleFieldsAtTheTopOfTheBodyAreAcceptedAsTheSdkSendsThem() {
+        ObjectNode rule = Json.object().put("ruleId", "TOP_LEVEL").put("modelId", "EnOS_Wind_Turbine")
+                .put("measurepointId", "WTG.Status").put("condition", "WTG.Status = 4").put("severityId", "minor")
+                .put("contentId", "WTG_FAULT");
+        rule.set("ruleDesc", DataSet.i18n("Top level", "顶层"));
+        rule.putArray("scope").addObject().put("treeId", "all").put("assetId", "all");
+
+        api.ok(api.post(RULES, "create", rule));
+        api.ok(api.post(RULES, Map.of("action", "update", "isPatchUpdate", "true"),
+                Json.object().put("ruleId", "TOP_LEVEL").put("isEnabled", false)));
+
+        JsonNode stored = api.ok(api.post(RULES, "search", Json.object().put("expression", "ruleId = 'TOP_LEVEL'"))).get(0);
+        assertEquals("WTG.Status = 4", stored.get("condition").asText());
+        assertFalse(stored.get("isEnabled").asBoolean());
+        assertFalse(stored.has("action"), "the query's fields are not part of the rule");
+        api.ok(api.post(RULES, Map.of("action", "delete", "ruleId", "TOP_LEVEL"), null));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.camelenos.simulator.bench;
 
 import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.SimClient;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.util.ArrayList;
 import java.util.List;

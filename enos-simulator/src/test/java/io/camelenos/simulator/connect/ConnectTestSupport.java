@@ -6,7 +6,7 @@ import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.auth.Signature;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

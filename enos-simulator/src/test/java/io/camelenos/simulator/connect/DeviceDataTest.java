@@ -7,7 +7,7 @@ import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.data.DataSet;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.data.TimeSeries;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -213,12 +213,16 @@ class DeviceDataTest {
         assertEquals(11902, t.post(COMMANDS, "invokeService", input, "assetId", offline, "serviceId", "restart",
                 "pendingTtl", "60").code());
 
-        t.ok(t.post(COMMANDS, "cancel", null, "assetId", offline, "commandId", first));
+        JsonNode cancelled = t.ok(t.post(COMMANDS, "cancel", null, "assetId", offline, "commandId", first));
+        assertEquals(first, cancelled.get(0).get("commandId").asText());
+        assertEquals(2, cancelled.get(0).get("state").asInt());
         assertEquals(2, t.ok(t.get(COMMANDS, "get", "assetId", offline, "commandId", first)).get("state").asInt());
         enos.simulator().clock().advance(Duration.ofMinutes(20));
         JsonNode expired = t.ok(t.post(COMMANDS, "search", Json.object().put("expression", "state = 3"),
                 "assetId", offline));
         assertTrue(expired.size() >= Commands.MAX_CACHED_PER_DEVICE - 1);
+        assertEquals(0, t.ok(t.get(COMMANDS, "cancel", "assetId", offline)).size(),
+                "without commandId every cached command is cancelled (here none is left; GET as the SDK sends)");
         assertEquals(99400, t.post(COMMANDS, "cancel", null, "assetId", offline, "commandId", first).code());
     }
 

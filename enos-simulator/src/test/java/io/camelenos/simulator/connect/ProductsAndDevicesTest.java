@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.EnosSimulatorExtension;
 import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -374,8 +374,21 @@ class ProductsAndDevicesTest {
                 "assetId", data.assetId(10)).code());
         assertEquals(11702, t.post(DEVICES, "replaceDevice", Json.object().put("newDeviceKey", data.deviceKeyOf(11)),
                 "assetId", data.assetId(10)).code());
-        t.ok(t.post(DEVICES, "replaceDevice", Json.object().put("newDeviceKey", "replaced-10"),
+        assertEquals(99400, t.post(DEVICES, "replaceDevice", Json.object().put("newDeviceKey", "abc"),
+                "assetId", data.assetId(10)).code(), "shorter than 4");
+        assertEquals(99400, t.post(DEVICES, "replaceDevice", Json.object().put("newDeviceKey", "has space"),
+                "assetId", data.assetId(10)).code());
+        String oldSecret = t.ok(t.get(DEVICES, "get", "assetId", data.assetId(10))).get("deviceSecret").asText();
+        JsonNode replaced = t.ok(t.post(DEVICES, "replaceDevice", Json.object().put("newDeviceKey", "replaced-10"),
                 "productKey", productKey, "deviceKey", oldKey));
+
+        assertEquals(data.assetId(10), replaced.get("assetId").asText());
+        assertEquals(productKey, replaced.get("productKey").asText());
+        assertEquals("replaced-10", replaced.get("deviceKey").asText());
+        assertNotEquals(oldSecret, replaced.get("deviceSecret").asText(), "a new secret");
+        JsonNode device = t.ok(t.get(DEVICES, "get", "assetId", data.assetId(10)));
+        assertEquals("inactive", device.get("status").asText(), "reset to not activated");
+        assertEquals(replaced.get("deviceSecret").asText(), device.get("deviceSecret").asText());
 
         assertEquals(data.assetId(10), t.ok(t.get(DEVICES, "get", "productKey", productKey, "deviceKey", "replaced-10"))
                 .get("assetId").asText());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.EnosSimulatorExtension;
 import io.camelenos.simulator.SimClient;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

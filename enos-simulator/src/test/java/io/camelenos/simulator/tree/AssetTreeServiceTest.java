@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.simulator.EnosSimulatorExtension;
 import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.data.DataSet;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -134,6 +134,21 @@ class AssetTreeServiceTest {
         noName.set("asset", assetBlock("x"));
         noName.putObject("tree");
         assertEquals(99400, post(TREES, noName, "action", "create").code());
+    }
+
+    @Test
+    void treeBlockIsOptionalAndTheTreeThenTakesTheRootName() {
+        ObjectNode body = Json.object();
+        body.set("asset", assetBlock("Rootname only"));
+
+        String treeId = ok(post(TREES, body, "action", "create")).data().asText();
+
+        JsonNode tree = getTree(treeId).get("data");
+        assertEquals("Rootname only", tree.get("name").get("defaultValue").asText());
+        assertEquals(0, tree.get("tags").size());
+        String associated = ok(post(TREES, Json.object(), "action", "associate", "productKey", data().productKeyOf(3),
+                "deviceKey", data().deviceKeyOf(3))).data().asText();
+        assertEquals(data().assetId(3), getTree(associated).get("data").get("asset").get("assetId").asText());
     }
 
     @Test

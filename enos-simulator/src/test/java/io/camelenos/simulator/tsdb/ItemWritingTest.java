@@ -1,6 +1,6 @@
 package io.camelenos.simulator.tsdb;
 
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -11,7 +11,7 @@ import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.data.TimeSeries;
 import io.camelenos.simulator.fault.FaultKind;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -6,7 +6,7 @@ import io.camelenos.simulator.EnosSimulatorExtension;
 import io.camelenos.simulator.SimClient;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModels;
-import io.camelenos.simulator.http.Json;
+import io.camelenos.simulator.wire.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

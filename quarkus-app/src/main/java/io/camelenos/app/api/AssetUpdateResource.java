@@ -4,7 +4,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.app.api.errors.ApiError;
+import io.camelenos.app.security.Roles;
+import io.camelenos.app.text.UntrustedText;
 import io.camelenos.component.EnosApiException;
 import io.camelenos.component.EnosConstants;
 import io.micrometer.core.instrument.Counter;
@@ -27,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * Pushes asset updates to EnOS: {@code PATCH /api/assets/{assetId}} changes only the given fields,
  * {@code PUT /api/assets/{assetId}} replaces the asset (EnOS then needs every required attribute). The body has any of
  * {@code name, description, timezone, attributes, tags}. Answers EnOS's requestId (200), the offending field (400), or
- * EnOS's code and message (502).
+ * EnOS's code and message (502). Takes {@code application/json} only (415 otherwise) from a user with the role writer
+ * (401 without credentials, 403 for a reader).
  */
 @Path("/api/assets/{assetId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.WRITER)
 public class AssetUpdateResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssetUpdateResource.class);
@@ -58,8 +66,7 @@ public class AssetUpdateResource {
         try {
             enosBody = AssetUpdates.toEnosBody(assetId, json);
         } catch (InvalidInputException e) {
-            return error("invalid_input", Response.Status.BAD_REQUEST,
-                    Map.of("error", "invalid input", "field", e.field(), "message", e.getMessage()));
+            return error("invalid_input", ApiError.invalid(e.field(), e.getMessage()));
         }
         Exchange exchange = template.send(AssetUpdateRoute.ENDPOINT, ex -> {
             ex.getIn().setBody(enosBody);
@@ -78,29 +85,27 @@ public class AssetUpdateResource {
     private Response enosFailure(String assetId, Exception failure) {
         EnosApiException api = findCause(failure, EnosApiException.class);
         if (api != null) {
-            LOG.warn("Update of EnOS asset {} refused: {}", assetId, api.getMessage());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("error", "EnOS refused the update of asset " + assetId);
-            answer.put("enosCode", api.getCode());
-            answer.put("enosMsg", api.getMsg());
-            answer.put("requestId", api.getRequestId());
-            return error("enos_error", Response.Status.BAD_GATEWAY, answer);
+            LOG.warn("Update of EnOS asset {} refused: {}", assetId, UntrustedText.forLog(api.getMessage()));
+            String refusal = "EnOS refused the update of asset " + assetId;
+            return error("enos_error", ApiError.of(502, refusal, String.valueOf(api.getMsg()))
+                    .with("enosCode", api.getCode())
+                    .with("enosMsg", api.getMsg())
+                    .with("requestId", api.getRequestId()));
         }
         UncheckedIOException io = findCause(failure, UncheckedIOException.class);
         if (io != null) {
-            LOG.warn("Update of EnOS asset {} failed: {}", assetId, io.getMessage());
-            return error("unreachable", Response.Status.BAD_GATEWAY,
-                    Map.of("error", "EnOS unreachable", "message", String.valueOf(io.getMessage())));
+            LOG.warn("Update of EnOS asset {} failed: {}", assetId, UntrustedText.forLog(io.getMessage()));
+            return error("unreachable", ApiError.of(502, "EnOS unreachable", String.valueOf(io.getMessage())));
         }
-        LOG.error("Update of EnOS asset {} failed", assetId, failure);
-        return error("internal", Response.Status.INTERNAL_SERVER_ERROR,
-                Map.of("error", "update failed", "message", String.valueOf(failure.getMessage())));
+        LOG.error("Update of EnOS asset {} failed: {}", assetId, UntrustedText.forLog(failure));
+        LOG.debug("Update failure detail", failure);
+        return error("internal", ApiError.of(500, "update failed", "the update failed inside the app; its log says why"));
     }
 
-    private Response error(String reason, Response.Status status, Map<String, Object> body) {
+    private Response error(String reason, ApiError error) {
         Counter.builder("camelenos.asset.update.errors").description("Asset update API requests that failed, by reason")
                 .tag("reason", reason).register(registry).increment();
-        return Response.status(status).entity(body).build();
+        return error.response();
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

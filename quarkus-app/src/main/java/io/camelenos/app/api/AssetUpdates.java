@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelenos.app.text.UntrustedText;
 
 /**
  * Turns the update API's request body into the body of EnOS's Update Asset call
@@ -27,11 +28,13 @@ public final class AssetUpdates {
         if (assetId == null || assetId.isBlank()) {
             throw new InvalidInputException("assetId", "must not be blank");
         }
+        refuseControlCharacters("assetId", assetId);
         JsonNode input = parse(json);
         ObjectNode asset = MAPPER.createObjectNode().put("assetId", assetId);
         Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            refuseControlCharacters(field.getKey(), field.getValue());
             asset.set(field.getKey(), checked(field.getKey(), field.getValue()));
         }
         if (asset.size() == 1) {
@@ -54,7 +57,34 @@ public final class AssetUpdates {
             }
             return input;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("body", "not valid JSON: " + UntrustedText.forLog(e.getOriginalMessage()));
+        }
+    }
+
+    /**
+     * CR, LF, NUL and the other control characters are refused in every key and string of the value, at any depth:
+     * EnOS stores them, and from there they reach logs and databases (PostgreSQL refuses NUL in text).
+     */
+    private static void refuseControlCharacters(String name, JsonNode value) {
+        if (value.isTextual()) {
+            refuseControlCharacters(name, value.asText());
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(member -> {
+                String path = name + "." + UntrustedText.forLog(member.getKey());
+                refuseControlCharacters(path, member.getKey());
+                refuseControlCharacters(path, member.getValue());
+            });
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                refuseControlCharacters(name + "[" + i + "]", value.get(i));
+            }
+        }
+    }
+
+    private static void refuseControlCharacters(String name, String text) {
+        if (UntrustedText.hasControlCharacters(text)) {
+            throw new InvalidInputException(UntrustedText.forLog(name),
+                    "control characters (CR, LF, NUL, ...) are not accepted, was " + UntrustedText.forLog(text));
         }
     }
 
@@ -78,7 +108,7 @@ public final class AssetUpdates {
                 requireObject(name, value);
                 value.fields().forEachRemaining(tag -> requireText(name + "." + tag.getKey(), tag.getValue()));
             }
-            default -> throw new InvalidInputException(name, "unknown field; the fields are " + String.join(", ",
+            default -> throw new InvalidInputException(UntrustedText.forLog(name), "unknown field; the fields are " + String.join(", ",
                     FIELDS.stream().sorted().toList()));
         }
         return value;

@@ -17,16 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which EnOS gateway the app talks to. With {@code camel.component.enos.gateway-url} set, a real tenant (credentials
- * from the same {@code camel.component.enos.*} keys, best given as environment variables); without it, an EnOS
- * emulator started here and stopped on shutdown, so the app runs on a machine with no EnOS account.
+ * Which EnOS gateway the app talks to, the one place that decides it (by {@link GatewayMode}). With
+ * {@code camel.component.enos.gateway-url} set, a real tenant (credentials from the same {@code camel.component.enos.*}
+ * keys, best given as environment variables); in the embedded mode an EnOS emulator started here and stopped on
+ * shutdown, so the app runs on a machine with no EnOS account. Settings that contradict each other, or no gateway with
+ * a database other than the embedded H2, fail the start with a message naming the settings.
  */
 @Singleton
 @Startup
 public class EnosGateway {
 
     /** The component option that, when set, points the app at a real EnOS gateway. */
-    public static final String GATEWAY_URL_KEY = "camel.component.enos.gateway-url";
+    public static final String GATEWAY_URL_KEY = GatewayMode.GATEWAY_URL_KEY;
     private static final String PREFIX = "camel.component.enos.";
     private static final Logger LOG = LoggerFactory.getLogger(EnosGateway.class);
 
@@ -37,10 +39,10 @@ public class EnosGateway {
     private final String orgId;
 
     EnosGateway(Config config, EtlConfig etl) {
-        Optional<String> configured = config.getOptionalValue(GATEWAY_URL_KEY, String.class);
-        if (configured.isPresent()) {
+        GatewayMode mode = GatewayMode.of(key -> config.getOptionalValue(key, String.class));
+        if (mode == GatewayMode.CONFIGURED) {
             emulator = null;
-            gatewayUrl = configured.get();
+            gatewayUrl = config.getValue(GATEWAY_URL_KEY, String.class);
             // read here, not only by camel-main, so that CAMEL_COMPONENT_ENOS_APP_SECRET-style variables always work
             appKey = config.getOptionalValue(PREFIX + "app-key", String.class).orElse(null);
             appSecret = config.getOptionalValue(PREFIX + "app-secret", String.class).orElse(null);
@@ -53,7 +55,7 @@ public class EnosGateway {
             appKey = emulator.appKey();
             appSecret = emulator.appSecret();
             orgId = emulator.orgId();
-            LOG.info("No EnOS gateway configured ({} is not set): started the embedded EnOS emulator on {} "
+            LOG.info("Embedded mode ({} is not set): started the embedded EnOS emulator on {} "
                      + "(org {}, {} assets); set it to use a real tenant", GATEWAY_URL_KEY, gatewayUrl, orgId,
                     etl.emulator().assets());
         }

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camelenos.app.text.UntrustedText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * It is the flow consumer's poll strategy (so it sees each poll begin and end) and its exception handler (so it sees
  * failed polls and failed records, and logs each in one line instead of a stack trace); the route tells it what it
- * wrote. Everything but the gauge runs on the consumer's thread, one poll at a time.
+ * wrote. Everything runs on the consumer's thread, one poll at a time, but the gauges and the progress tick: while a
+ * poll runs, a tick logs its progress every {@code progress-interval} even when no record has come yet (a first
+ * backfill waits for big TSDB answers), and the poll-duration gauge grows, so that a long poll is never silent.
  */
 public final class SyncMonitor implements PollingConsumerPollStrategy, ExceptionHandler {
 
@@ -36,6 +42,12 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncMonitor.class);
+    /** One daemon thread ticks the progress of every flow's running poll. */
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "camel-enos-sync-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String flow;
     private final String title;
@@ -47,19 +59,20 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     private final Counter retries;
     private volatile long newestMillis = -1;
 
-    // the poll under way (volatile where the status page reads them from another thread)
-    private long pollStart;
-    private long lastProgress;
+    // the poll under way (volatile: the progress tick and the status page read them from other threads)
+    private volatile long pollStart;
     private volatile long pollStartMillis;
     private volatile boolean polling;
+    private long lastProgress;
     private volatile long pollRecords;
-    private long pollPages;
+    private volatile long pollPages;
     private volatile int pageNo;
     private volatile long totalPages = -1;
     private volatile long recordNo;
     private volatile long recordTotal = -1;
     private volatile long pollOldestRecord = -1;
     private volatile long pollNewestRecord = -1;
+    private ScheduledFuture<?> tick;
     private final Map<String, Long> pollChanges = new TreeMap<>();
 
     // the last poll that ended, and the last failure, for the status page
@@ -89,6 +102,9 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         errors("write");
         Gauge.builder("camelenos.sync.lag", this, SyncMonitor::lagSeconds).tag("flow", flow).baseUnit("seconds")
                 .description("Seconds between now and the newest state the flow has written (NaN before the first)")
+                .register(registry);
+        Gauge.builder("camelenos.sync.poll.duration", this, SyncMonitor::pollSeconds).tag("flow", flow)
+                .baseUnit("seconds").description("How long the poll under way has been running (0 between polls)")
                 .register(registry);
     }
 
@@ -179,16 +195,20 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         pollChanges.clear();
         pollStartMillis = System.currentTimeMillis();
         polling = true;
+        if (progressNanos > 0) {
+            tick = TICKER.scheduleAtFixedRate(this::progress, progressNanos, progressNanos, TimeUnit.NANOSECONDS);
+        }
         return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        rememberPoll(true);
+        pollEnded();
         polls("ok").increment();
         if (lag == Lag.POLL) {
             newestMillis = System.currentTimeMillis();
         }
-        pollEnded(true);
         if (pollRecords > 0) {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pollStart));
             // the alert consumer reports no pages
@@ -202,8 +222,9 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        rememberPoll(false);
+        pollEnded();
         polls("failed").increment();
-        pollEnded(false);
         return false; // the next scheduled poll tries again (the component's client has retried already)
     }
 
@@ -252,11 +273,11 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
                 (long) errors("poll").count(), (long) errors("write").count(), newestMillis);
     }
 
-    private void pollEnded(boolean ok) {
+    /** The poll that is ending, as the status page shows the last one. */
+    private void rememberPoll(boolean ok) {
         long now = System.currentTimeMillis();
         long millis = Math.max(1, now - pollStartMillis);
         lastPoll = new FlowSnapshot.LastPoll(now, ok, millis, pollRecords, perSecond(pollRecords, millis));
-        polling = false;
     }
 
     private static double perSecond(long records, long millis) {
@@ -270,21 +291,39 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         pollPages++;
     }
 
-    private void progress() {
+    private void pollEnded() {
+        polling = false;
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+    }
+
+    /** Logs how far the poll is, at most once per progress interval (from the consumer's thread or the tick). */
+    private synchronized void progress() {
         long now = System.nanoTime();
-        if (progressNanos <= 0 || now - lastProgress < progressNanos) {
+        // a tenth of slack: the tick fires one interval after the last line, give or take a few milliseconds
+        if (!polling || progressNanos <= 0 || now - lastProgress < progressNanos - progressNanos / 10) {
             return;
         }
         lastProgress = now;
-        long perSecond = pollRecords * TimeUnit.SECONDS.toNanos(1) / Math.max(1, now - pollStart);
-        if (totalPages > 0) {
-            LOG.info("{}: page {} of {}, {} records so far, {} records/s", title, pageNo, totalPages, pollRecords,
+        long records = pollRecords;
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(now - pollStart);
+        long perSecond = records * TimeUnit.SECONDS.toNanos(1) / Math.max(1, now - pollStart);
+        long total = totalPages;
+        if (total > 0) {
+            LOG.info("{}: page {} of {} ({} to go), {} records so far, {} records/s", title, pageNo, total,
+                    Math.max(0, total - pageNo), records, perSecond);
+        } else if (records > 0) {
+            LOG.info("{}: {} pages, {} records so far in {} s, {} records/s", title, pollPages, records, seconds,
                     perSecond);
-        } else if (pollPages > 0) {
-            LOG.info("{}: {} pages, {} records so far, {} records/s", title, pollPages, pollRecords, perSecond);
         } else {
-            LOG.info("{}: {} records so far, {} records/s", title, pollRecords, perSecond);
+            LOG.info("{}: poll running for {} s, waiting for EnOS's first answer", title, seconds);
         }
+    }
+
+    private double pollSeconds() {
+        return polling ? (System.nanoTime() - pollStart) / 1e9 : 0;
     }
 
     private double lagSeconds() {
@@ -310,7 +349,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
             if (!text.isEmpty()) {
                 text.append(" <- ");
             }
-            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            text.append(t.getClass().getSimpleName()).append(": ").append(UntrustedText.forLog(t.getMessage()));
         }
         return text.toString();
     }

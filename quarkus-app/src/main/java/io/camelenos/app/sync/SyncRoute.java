@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.EtlConfig;
 import io.camelenos.app.state.JdbcStateRepository;
 import io.camelenos.component.EnosEndpoint;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -33,6 +34,10 @@ public abstract class SyncRoute extends RouteBuilder {
 
     /** A new monitor for this flow's meters, logs and status page. */
     protected SyncMonitor monitor(String flow, String title, SyncMonitor.Lag lag) {
+        // shared by the flows: registering it again answers the meter already there
+        FunctionCounter.builder("camelenos.sync.nul.removed", JsonText.class, text -> JsonText.nulsRemoved())
+                .description("NUL characters removed from EnOS text before it was written (PostgreSQL refuses them)")
+                .register(registry);
         SyncMonitor monitor = new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
         monitors.add(monitor);
         return monitor;
