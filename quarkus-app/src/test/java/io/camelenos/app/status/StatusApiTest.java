@@ -148,9 +148,9 @@ class StatusApiTest {
                 .then().statusCode(400).body("field", equalTo("points"));
         given().queryParam("points", "a,b,c,d,e,f,g,h,i,j,k").when().get("/api/status/telemetry/{id}", "pn018le8rs")
                 .then().statusCode(400).body("field", equalTo("points"));
+        // a control character is refused before the resource (the app's input hygiene), naming the parameter too
         given().queryParam("points", "x\ny").when().get("/api/status/telemetry/{id}", "pn018le8rs")
-                .then().statusCode(400).body("field", equalTo("points"))
-                .body("message", containsString("was x y")); // the line break neutralised
+                .then().statusCode(400).body("field", containsString("points"));
         given().queryParam("points", "WTG.WindSpeed").queryParam("samples", "5001")
                 .when().get("/api/status/telemetry/{id}", "pn018le8rs")
                 .then().statusCode(400).body("field", equalTo("samples")).body("message", containsString("5001"));
