@@ -1,12 +1,14 @@
 package io.camelenos.app;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
@@ -51,5 +53,15 @@ class EtlAppIT {
             assertTrue(summary.getLong("telemetry.rows") > 0, "telemetry: " + summary.prettify());
             assertTrue(summary.getLong("alerts.rows") > 0, "alerts: " + summary.prettify());
         });
+    }
+
+    @Test
+    void packagedAppServesTheStatusPageAndItsJson() {
+        given().when().get("/").then().statusCode(200).body(containsString("<title>camel-enos ETL status</title>"));
+        given().when().get("/status.js").then().statusCode(200);
+        given().when().get("/status.css").then().statusCode(200);
+        given().when().get("/api/status").then().statusCode(200)
+                .body("enos.mode", equalTo("embedded-emulator"))
+                .body("flows.flow", equalTo(List.of("assets", "telemetry", "alerts")));
     }
 }

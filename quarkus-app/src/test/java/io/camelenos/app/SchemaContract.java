@@ -155,8 +155,8 @@ abstract class SchemaContract {
         TelemetryTable.Result first = table.insert(records, List.of("P1", "P2"));
         TelemetryTable.Result again = table.insert(records, List.of("P1", "P2"));
 
-        assertEquals(new TelemetryTable.Result(2504, 0, 12_499), first);
-        assertEquals(new TelemetryTable.Result(0, 2504, 12_499), again);
+        assertEquals(new TelemetryTable.Result(2504, 0, 1000, 12_499), first);
+        assertEquals(new TelemetryTable.Result(0, 2504, 1000, 12_499), again);
         assertEquals(List.of("t1|P1|1000|1.5|null|null", "t1|P1|2000|null|on|1", "t1|P1|3000|1.0|null|null",
                 "t2|P2|1000|null|{\"x\":1}|null"), select("SELECT * FROM enos_telemetry WHERE asset_id IN "
                                                             + "('t1', 't2') ORDER BY asset_id, ts"));

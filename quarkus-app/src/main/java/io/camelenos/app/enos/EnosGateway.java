@@ -1,5 +1,7 @@
 package io.camelenos.app.enos;
 
+import java.util.Optional;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -79,6 +81,11 @@ public class EnosGateway {
     /** Whether the app runs against its own embedded emulator. */
     public boolean isEmbeddedEmulator() {
         return emulator != null;
+    }
+
+    /** The embedded emulator, when the app runs one (its tests inject EnOS faults through it). */
+    public Optional<EnosSimulator> embeddedEmulator() {
+        return Optional.ofNullable(emulator);
     }
 
     public String gatewayUrl() {

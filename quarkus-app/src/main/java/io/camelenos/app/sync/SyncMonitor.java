@@ -59,16 +59,25 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     private final Counter retries;
     private volatile long newestMillis = -1;
 
-    // the poll under way (volatile: the progress tick reads them)
+    // the poll under way (volatile: the progress tick and the status page read them from other threads)
     private volatile long pollStart;
+    private volatile long pollStartMillis;
     private volatile boolean polling;
     private long lastProgress;
     private volatile long pollRecords;
     private volatile long pollPages;
     private volatile int pageNo;
     private volatile long totalPages = -1;
+    private volatile long recordNo;
+    private volatile long recordTotal = -1;
+    private volatile long pollOldestRecord = -1;
+    private volatile long pollNewestRecord = -1;
     private ScheduledFuture<?> tick;
     private final Map<String, Long> pollChanges = new TreeMap<>();
+
+    // the last poll that ended, and the last failure, for the status page
+    private volatile FlowSnapshot.LastPoll lastPoll;
+    private volatile FlowSnapshot.Failure lastFailure;
 
     /**
      * @param flow  the metrics tag and log name, e.g. {@code assets}
@@ -130,6 +139,15 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         }
     }
 
+    /**
+     * The record just routed is the {@code recordNo}-th (1-based) of the {@code total} the poll expects (Camel's batch
+     * index and size), for the progress of a search flow; a change-detection poll routes only the changed ones.
+     */
+    public void record(long recordNo, long total) {
+        this.recordNo = recordNo;
+        this.recordTotal = total;
+    }
+
     /** One more page (an answer without a page number). */
     public void page() {
         pageDone();
@@ -139,6 +157,19 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
     public void newest(long epochMillis) {
         if (epochMillis > newestMillis) {
             newestMillis = epochMillis;
+        }
+    }
+
+    /**
+     * This poll wrote records with times from {@code oldest} to {@code newest} (epoch ms): how far a {@link Lag#RECORD}
+     * flow's poll has come through the time range it reads (its progress on the status page).
+     */
+    public void recordTimes(long oldest, long newest) {
+        if (oldest >= 0 && (pollOldestRecord < 0 || oldest < pollOldestRecord)) {
+            pollOldestRecord = oldest;
+        }
+        if (newest > pollNewestRecord) {
+            pollNewestRecord = newest;
         }
     }
 
@@ -157,7 +188,12 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
         pollPages = 0;
         pageNo = 0;
         totalPages = -1;
+        recordNo = 0;
+        recordTotal = -1;
+        pollOldestRecord = -1;
+        pollNewestRecord = -1;
         pollChanges.clear();
+        pollStartMillis = System.currentTimeMillis();
         polling = true;
         if (progressNanos > 0) {
             tick = TICKER.scheduleAtFixedRate(this::progress, progressNanos, progressNanos, TimeUnit.NANOSECONDS);
@@ -167,6 +203,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        rememberPoll(true);
         pollEnded();
         polls("ok").increment();
         if (lag == Lag.POLL) {
@@ -185,6 +222,7 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        rememberPoll(false);
         pollEnded();
         polls("failed").increment();
         return false; // the next scheduled poll tries again (the component's client has retried already)
@@ -204,6 +242,8 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
+        lastFailure = new FlowSnapshot.Failure(System.currentTimeMillis(), exchange == null ? "poll" : "write",
+                describe(exception));
         if (exchange == null) {
             errors("poll").increment();
             LOG.warn("{}: poll failed, trying again at the next poll: {}", title, describe(exception));
@@ -212,6 +252,36 @@ public final class SyncMonitor implements PollingConsumerPollStrategy, Exception
             LOG.warn("{}: a record was not written, the next poll brings it again: {}", title, describe(exception));
         }
         LOG.debug("{}: failure detail", title, exception);
+    }
+
+    // ---- what the status page shows
+
+    /** The flow as it is now: the poll under way if any, the last one that ended, totals, the last failure. */
+    public FlowSnapshot snapshot() {
+        long now = System.currentTimeMillis();
+        FlowSnapshot.Running running = null;
+        if (polling) {
+            long started = pollStartMillis;
+            long records = pollRecords;
+            running = new FlowSnapshot.Running(started, records, perSecond(records, now - started), pageNo,
+                    totalPages, recordNo, recordTotal, pollOldestRecord, pollNewestRecord);
+        }
+        Map<String, Long> written = new TreeMap<>();
+        records.forEach((change, counter) -> written.put(change, (long) counter.count()));
+        return new FlowSnapshot(flow, title, lag, now, running, lastPoll, lastFailure, written,
+                (long) polls("ok").count(), (long) polls("failed").count(), (long) retries.count(),
+                (long) errors("poll").count(), (long) errors("write").count(), newestMillis);
+    }
+
+    /** The poll that is ending, as the status page shows the last one. */
+    private void rememberPoll(boolean ok) {
+        long now = System.currentTimeMillis();
+        long millis = Math.max(1, now - pollStartMillis);
+        lastPoll = new FlowSnapshot.LastPoll(now, ok, millis, pollRecords, perSecond(pollRecords, millis));
+    }
+
+    private static double perSecond(long records, long millis) {
+        return millis <= 0 ? 0 : records * 1000.0 / millis;
     }
 
     // ----

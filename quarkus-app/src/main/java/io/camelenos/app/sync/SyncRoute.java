@@ -29,13 +29,18 @@ public abstract class SyncRoute extends RouteBuilder {
     @Inject
     MeterRegistry registry;
 
-    /** A new monitor for this flow's meters and logs. */
+    @Inject
+    SyncMonitors monitors;
+
+    /** A new monitor for this flow's meters, logs and status page. */
     protected SyncMonitor monitor(String flow, String title, SyncMonitor.Lag lag) {
         // shared by the flows: registering it again answers the meter already there
         FunctionCounter.builder("camelenos.sync.nul.removed", JsonText.class, text -> JsonText.nulsRemoved())
                 .description("NUL characters removed from EnOS text before it was written (PostgreSQL refuses them)")
                 .register(registry);
-        return new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
+        SyncMonitor monitor = new SyncMonitor(flow, title, lag, config.sync().progressInterval(), registry);
+        monitors.add(monitor);
+        return monitor;
     }
 
     /**

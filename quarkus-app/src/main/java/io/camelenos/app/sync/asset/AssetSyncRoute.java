@@ -8,6 +8,7 @@ import io.camelenos.app.sync.SyncMonitor;
 import io.camelenos.app.sync.SyncRoute;
 import io.camelenos.component.EnosConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 
 /**
@@ -53,6 +54,11 @@ public class AssetSyncRoute extends SyncRoute {
             Long total = message.getHeader(EnosConstants.TOTAL_SIZE, Long.class);
             if (pageNo != null) {
                 monitor.page(pageNo, total == null ? -1 : (total + pageSize - 1) / pageSize);
+            }
+            Integer index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class);
+            Integer size = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, Integer.class);
+            if (index != null && size != null) {
+                monitor.record(index + 1L, size);
             }
         }
         monitor.written(change == null ? "upserted" : change.toLowerCase(), 1);

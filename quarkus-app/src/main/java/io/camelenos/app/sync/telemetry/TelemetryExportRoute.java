@@ -49,6 +49,7 @@ public class TelemetryExportRoute extends SyncRoute {
                             points);
                     monitor.page();
                     monitor.newest(written.newest());
+                    monitor.recordTimes(written.oldest(), written.newest());
                     monitor.written("inserted", written.inserted());
                     monitor.written("duplicate", written.skipped());
                 });

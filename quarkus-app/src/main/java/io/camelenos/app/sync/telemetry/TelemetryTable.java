@@ -27,8 +27,8 @@ public final class TelemetryTable {
     /** Rows per JDBC batch: one TSDB answer may hold 640,000 records. */
     private static final int BATCH = 1000;
 
-    /** What one write did: rows inserted, samples that were there already, the newest timestamp seen. */
-    public record Result(int inserted, int skipped, long newest) {
+    /** What one write did: rows inserted, samples that were there already, the oldest and newest timestamps seen. */
+    public record Result(int inserted, int skipped, long oldest, long newest) {
     }
 
     private final DataSource dataSource;
@@ -62,9 +62,11 @@ public final class TelemetryTable {
             throws SQLException {
         int rows = 0;
         int inserted = 0;
+        long oldest = Long.MAX_VALUE;
         long newest = -1;
         for (JsonNode record : records) {
             long ts = record.path("timestamp").asLong();
+            oldest = Math.min(oldest, ts);
             newest = Math.max(newest, ts);
             for (String point : points) {
                 if (record.has(point)) {
@@ -79,7 +81,7 @@ public final class TelemetryTable {
         if (rows % BATCH != 0) {
             inserted += inserted(insert.executeBatch());
         }
-        return new Result(inserted, rows - inserted, newest);
+        return new Result(inserted, rows - inserted, newest < 0 ? -1 : oldest, newest);
     }
 
     private static void bind(PreparedStatement insert, JsonNode record, String point, long ts) throws SQLException {
