@@ -19,7 +19,8 @@ class EnosSecretOptionsTest {
 
     @Test
     void theSecretOptionsAreThoseMarkedSecret() {
-        assertEquals(Set.of("appkey", "appsecret", "useraccount", "userpassword", "usertoken", "refreshtoken"),
+        assertEquals(Set.of("appkey", "appsecret", "useraccount", "userpassword", "usertoken", "refreshtoken",
+                "proxyusername", "proxypassword"),
                 EnosSecretOptions.NAMES);
     }
 
