@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public class ClusterMode {
     EtlConfig config;
 
     private final List<String> routeIds = Collections.synchronizedList(new ArrayList<>());
-    private CamelClusterService service;
+    private final Map<String, CamelClusterService> services = new LinkedHashMap<>();
     private Settings settings;
 
     /** The checked settings; a contradiction or a bad value fails here, at start, naming the key and the value. */
@@ -86,16 +87,27 @@ public class ClusterMode {
         if (!enabled()) {
             return delegate;
         }
-        CamelClusterService clusterService = service(context);
+        CamelClusterService clusterService = service(context, routeId);
         String namespace = NAMESPACE_PREFIX + routeId;
         watchLeadership(clusterService, routeId);
         // built here rather than from a master: URI, which would rebuild the delegate's query and could resolve
         // another endpoint than the one configured (without its state repository and monitor)
         MasterEndpoint master = new MasterEndpoint("master:" + namespace + ":" + delegateUri,
-                context.getComponent("master", MasterComponent.class), clusterService, namespace, delegateUri);
+                masterComponent(context, clusterService), clusterService, namespace, delegateUri);
         if (master.getEndpoint() != delegate) {
             throw new IllegalStateException("master: resolved another endpoint than the configured one for route "
                                             + routeId);
+        }
+        return master;
+    }
+
+    /** The master component, given a service so that it does not look one up (each route passes its own). */
+    private static MasterComponent masterComponent(CamelContext context, CamelClusterService any) {
+        MasterComponent master = (MasterComponent) context.getComponent("master", false);
+        if (master == null) {
+            master = new MasterComponent();
+            master.setService(any);
+            context.addComponent("master", master);
         }
         return master;
     }
@@ -109,8 +121,8 @@ public class ClusterMode {
         }
         List<String> leads = new ArrayList<>();
         Map<String, String> leaders = new LinkedHashMap<>();
-        CamelClusterService clusterService = currentService();
         for (String routeId : routes) {
+            CamelClusterService clusterService = currentService(routeId);
             String namespace = NAMESPACE_PREFIX + routeId;
             if (clusterService != null && clusterService.isLeader(namespace)) {
                 leads.add(routeId);
@@ -120,8 +132,8 @@ public class ClusterMode {
         return new ClusterStatus(s.instanceId(), s.kind().label(), true, leads, leaders);
     }
 
-    private synchronized CamelClusterService currentService() {
-        return service;
+    private synchronized CamelClusterService currentService(String routeId) {
+        return services.get(routeId);
     }
 
     private static Optional<String> leaderOf(CamelClusterService clusterService, String namespace) {
@@ -135,32 +147,41 @@ public class ClusterMode {
         }
     }
 
-    /** The one cluster service of this app, added to the context (which starts and stops it) and given to master:. */
-    private synchronized CamelClusterService service(CamelContext context) {
-        if (service == null) {
+    /**
+     * The cluster service of one route, added to the context (which starts and stops it). One per route, each first
+     * trying at a random moment of the lock interval: a view's later tries keep that phase, so that when replicas
+     * start together, or a leader dies, the routes spread over the replicas instead of all going to the one whose
+     * timer fires first.
+     */
+    private synchronized CamelClusterService service(CamelContext context, String routeId) {
+        CamelClusterService routeService = services.get(routeId);
+        if (routeService == null) {
             Settings s = settings();
-            service = switch (s.kind()) {
+            if (services.isEmpty()) {
+                LOG.info("Cluster mode: instance {} elects route leaders with the {} cluster service ({})",
+                        s.instanceId(), s.kind().label(), s.describe());
+            }
+            routeService = switch (s.kind()) {
                 case FILE -> fileService(s);
             };
-            service.setId(s.instanceId());
-            service.setCamelContext(context);
-            context.getComponent("master", MasterComponent.class).setService(service);
+            routeService.setId(s.instanceId());
+            routeService.setCamelContext(context);
             try {
-                context.addService(service, true, true);
+                context.addService(routeService, true, true);
             } catch (Exception e) {
                 throw new IllegalStateException("The " + s.kind().label() + " cluster service did not start", e);
             }
-            LOG.info("Cluster mode: instance {} elects route leaders with the {} cluster service ({})", s.instanceId(),
-                    s.kind().label(), s.describe());
+            services.put(routeId, routeService);
         }
-        return service;
+        return routeService;
     }
 
     private static CamelClusterService fileService(Settings s) {
         FileLockClusterService file = new FileLockClusterService();
         file.setRoot(s.root().toString());
         file.setAcquireLockInterval(s.interval().toMillis(), TimeUnit.MILLISECONDS);
-        file.setAcquireLockDelay(1, TimeUnit.SECONDS);
+        long interval = s.interval().toMillis();
+        file.setAcquireLockDelay(interval / 2 + ThreadLocalRandom.current().nextLong(interval), TimeUnit.MILLISECONDS);
         file.setHeartbeatTimeoutMultiplier(s.heartbeatTimeoutMultiplier());
         return file;
     }
