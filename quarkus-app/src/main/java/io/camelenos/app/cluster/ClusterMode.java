@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -52,7 +51,7 @@ public class ClusterMode {
     EtlConfig config;
 
     private final List<String> routeIds = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, CamelClusterService> services = new LinkedHashMap<>();
+    private CamelClusterService service;
     private Settings settings;
 
     /** The checked settings; a contradiction or a bad value fails here, at start, naming the key and the value. */
@@ -87,27 +86,16 @@ public class ClusterMode {
         if (!enabled()) {
             return delegate;
         }
-        CamelClusterService clusterService = service(context, routeId);
+        CamelClusterService clusterService = service(context);
         String namespace = NAMESPACE_PREFIX + routeId;
         watchLeadership(clusterService, routeId);
         // built here rather than from a master: URI, which would rebuild the delegate's query and could resolve
         // another endpoint than the one configured (without its state repository and monitor)
         MasterEndpoint master = new MasterEndpoint("master:" + namespace + ":" + delegateUri,
-                masterComponent(context, clusterService), clusterService, namespace, delegateUri);
+                context.getComponent("master", MasterComponent.class), clusterService, namespace, delegateUri);
         if (master.getEndpoint() != delegate) {
             throw new IllegalStateException("master: resolved another endpoint than the configured one for route "
                                             + routeId);
-        }
-        return master;
-    }
-
-    /** The master component, given a service so that it does not look one up (each route passes its own). */
-    private static MasterComponent masterComponent(CamelContext context, CamelClusterService any) {
-        MasterComponent master = (MasterComponent) context.getComponent("master", false);
-        if (master == null) {
-            master = new MasterComponent();
-            master.setService(any);
-            context.addComponent("master", master);
         }
         return master;
     }
@@ -121,8 +109,8 @@ public class ClusterMode {
         }
         List<String> leads = new ArrayList<>();
         Map<String, String> leaders = new LinkedHashMap<>();
+        CamelClusterService clusterService = currentService();
         for (String routeId : routes) {
-            CamelClusterService clusterService = currentService(routeId);
             String namespace = NAMESPACE_PREFIX + routeId;
             if (clusterService != null && clusterService.isLeader(namespace)) {
                 leads.add(routeId);
@@ -132,8 +120,8 @@ public class ClusterMode {
         return new ClusterStatus(s.instanceId(), s.kind().label(), true, leads, leaders);
     }
 
-    private synchronized CamelClusterService currentService(String routeId) {
-        return services.get(routeId);
+    private synchronized CamelClusterService currentService() {
+        return service;
     }
 
     private static Optional<String> leaderOf(CamelClusterService clusterService, String namespace) {
@@ -147,41 +135,32 @@ public class ClusterMode {
         }
     }
 
-    /**
-     * The cluster service of one route, added to the context (which starts and stops it). One per route, each first
-     * trying at a random moment of the lock interval: a view's later tries keep that phase, so that when replicas
-     * start together, or a leader dies, the routes spread over the replicas instead of all going to the one whose
-     * timer fires first.
-     */
-    private synchronized CamelClusterService service(CamelContext context, String routeId) {
-        CamelClusterService routeService = services.get(routeId);
-        if (routeService == null) {
+    /** The one cluster service of this app, added to the context (which starts and stops it) and given to master:. */
+    private synchronized CamelClusterService service(CamelContext context) {
+        if (service == null) {
             Settings s = settings();
-            if (services.isEmpty()) {
-                LOG.info("Cluster mode: instance {} elects route leaders with the {} cluster service ({})",
-                        s.instanceId(), s.kind().label(), s.describe());
-            }
-            routeService = switch (s.kind()) {
+            service = switch (s.kind()) {
                 case FILE -> fileService(s);
             };
-            routeService.setId(s.instanceId());
-            routeService.setCamelContext(context);
+            service.setId(s.instanceId());
+            service.setCamelContext(context);
+            context.getComponent("master", MasterComponent.class).setService(service);
             try {
-                context.addService(routeService, true, true);
+                context.addService(service, true, true);
             } catch (Exception e) {
                 throw new IllegalStateException("The " + s.kind().label() + " cluster service did not start", e);
             }
-            services.put(routeId, routeService);
+            LOG.info("Cluster mode: instance {} elects route leaders with the {} cluster service ({})", s.instanceId(),
+                    s.kind().label(), s.describe());
         }
-        return routeService;
+        return service;
     }
 
     private static CamelClusterService fileService(Settings s) {
         FileLockClusterService file = new FileLockClusterService();
         file.setRoot(s.root().toString());
         file.setAcquireLockInterval(s.interval().toMillis(), TimeUnit.MILLISECONDS);
-        long interval = s.interval().toMillis();
-        file.setAcquireLockDelay(interval / 2 + ThreadLocalRandom.current().nextLong(interval), TimeUnit.MILLISECONDS);
+        file.setAcquireLockDelay(1, TimeUnit.SECONDS);
         file.setHeartbeatTimeoutMultiplier(s.heartbeatTimeoutMultiplier());
         return file;
     }
