@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -181,7 +182,7 @@ public class ClusterMode {
 
     /** The cluster settings, checked once. */
     record Settings(boolean enabled, ClusterKind kind, String instanceId, int telemetryPartitions, Path root,
-                    java.time.Duration interval, int heartbeatTimeoutMultiplier) {
+                    Duration interval, int heartbeatTimeoutMultiplier) {
 
         static Settings of(EtlConfig.Cluster c) {
             if (!c.enabled()) {

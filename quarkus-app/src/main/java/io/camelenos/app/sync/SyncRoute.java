@@ -19,7 +19,8 @@ import org.apache.camel.model.RouteDefinition;
  * What the three sync flows have in common: an {@code enos:} consumer whose state lives in the app's database (one
  * {@link JdbcStateRepository} per flow, under a fixed state key so that changing the flow's options keeps it), a
  * {@link SyncMonitor} as its poll strategy and exception handler, and writes tried again a few times before the
- * record is left to the next poll. Each subclass is one flow, one route.
+ * record is left to the next poll. Each subclass is one flow: one route, or in cluster mode (telemetry) one route per
+ * partition; in cluster mode each route is consumed through {@code master:} (see {@link ClusterMode}).
  */
 public abstract class SyncRoute extends RouteBuilder {
 

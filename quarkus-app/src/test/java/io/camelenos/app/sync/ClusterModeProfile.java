@@ -15,6 +15,9 @@ public class ClusterModeProfile extends SyncFlowsProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = super.getConfigOverrides();
+        // a database of its own: an in-memory H2 outlives the app in the test JVM, and the next profile's flows
+        // would find this one's rows and state
+        config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:camel-enos-cluster;DB_CLOSE_DELAY=-1");
         config.put("camel-enos.cluster.enabled", "true");
         config.put("camel-enos.cluster.instance-id", INSTANCE);
         config.put("camel-enos.cluster.telemetry-partitions", String.valueOf(PARTITIONS));

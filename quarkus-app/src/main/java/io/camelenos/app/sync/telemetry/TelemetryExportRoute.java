@@ -16,7 +16,9 @@ import io.camelenos.app.sync.SyncRoute;
  * point), and each TSDB answer becomes one batched insert into {@code enos_telemetry}. The watermarks are in the
  * same database ({@code camel_state}, repository {@value #FLOW}) and move only once the rows are committed, so a
  * restart resumes where the last run stopped, with no gap; a sample written twice (lookback, a crash between the
- * commit and the watermark) is skipped by the table.
+ * commit and the watermark) is skipped by the table. In cluster mode the export is split into
+ * {@code camel-enos.cluster.telemetry-partitions} routes ({@code telemetry-export-p<k>}, the component's
+ * {@code partition=k/n}), each led by one replica.
  */
 @ApplicationScoped
 public class TelemetryExportRoute extends SyncRoute {
