@@ -119,6 +119,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parallelPages": target.getConfiguration().setParallelPages(property(camelContext, int.class, value)); return true;
         case "parentassetid":
         case "parentAssetId": target.getConfiguration().setParentAssetId(property(camelContext, java.lang.String.class, value)); return true;
+        case "partition": target.getConsumerConfiguration().setPartition(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pipelineid":
         case "pipelineId": target.getConfiguration().setPipelineId(property(camelContext, java.lang.String.class, value)); return true;
@@ -313,6 +314,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parallelPages": return int.class;
         case "parentassetid":
         case "parentAssetId": return java.lang.String.class;
+        case "partition": return java.lang.String.class;
         case "path": return java.lang.String.class;
         case "pipelineid":
         case "pipelineId": return java.lang.String.class;
@@ -508,6 +510,7 @@ public class EnosEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parallelPages": return target.getConfiguration().getParallelPages();
         case "parentassetid":
         case "parentAssetId": return target.getConfiguration().getParentAssetId();
+        case "partition": return target.getConsumerConfiguration().getPartition();
         case "path": return target.getConfiguration().getPath();
         case "pipelineid":
         case "pipelineId": return target.getConfiguration().getPipelineId();

@@ -23,7 +23,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(103);
+        Set<String> props = new HashSet<>(104);
         props.add("accessKey");
         props.add("action");
         props.add("appKey");
@@ -78,6 +78,7 @@ public class EnosEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pageToken");
         props.add("parallelPages");
         props.add("parentAssetId");
+        props.add("partition");
         props.add("path");
         props.add("pipelineId");
         props.add("pointIds");

@@ -35,6 +35,9 @@ public interface EtlConfig {
     /** The alert sync flow: EnOS active and recovered alerts into {@code enos_alert}. */
     Alerts alerts();
 
+    /** Cluster mode: several replicas on one database share the sync flows, one leader per route. */
+    Cluster cluster();
+
     interface Emulator {
 
         /**
@@ -187,5 +190,39 @@ public interface EtlConfig {
 
         /** Further {@code enos:alert/searchActiveAlerts} endpoint options, appended to the URI as they are. */
         Optional<String> options();
+    }
+
+    interface Cluster {
+
+        /** Off: this instance runs every flow. On: each sync route runs on one replica at a time (its leader). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The cluster service: {@code file} (a lock directory shared by the replicas, the default). */
+        Optional<String> kind();
+
+        /** This replica's name in the cluster; unset = host name and process id. */
+        Optional<String> instanceId();
+
+        /** Into how many partition routes the telemetry export is split (each with its own leader and watermarks). */
+        @WithDefault("8")
+        int telemetryPartitions();
+
+        /** The {@code file} cluster service. */
+        File file();
+
+        interface File {
+
+            /** The lock directory every replica shares (a shared volume across machines); unset = the temp directory. */
+            Optional<String> root();
+
+            /** How often a replica tries to take a route it does not lead, and how often a leader beats its heartbeat. */
+            @WithDefault("3s")
+            Duration acquireLockInterval();
+
+            /** How many missed intervals make a leader's heartbeat stale, so that another replica takes over. */
+            @WithDefault("3")
+            int heartbeatTimeoutMultiplier();
+        }
     }
 }

@@ -96,6 +96,15 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Kills the app at once, as {@code kill -9} does (no shutdown hook runs), and waits for it to end. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Stops the app as Ctrl+C would and waits for it to end. */
     @Override
     public void close() throws InterruptedException {

@@ -31,6 +31,8 @@ public class EnosConsumerConfiguration {
     private int itemFormat;
     @UriParam(label = "consumer", defaultValue = "0")
     private long lookback;
+    @UriParam(label = "consumer")
+    private String partition;
 
     public boolean isSplitResult() {
         return splitResult;
@@ -143,5 +145,19 @@ public class EnosConsumerConfiguration {
      */
     public void setLookback(long lookback) {
         this.lookback = lookback;
+    }
+
+    public String getPartition() {
+        return partition;
+    }
+
+    /**
+     * Search and TSDB consumers: take only the assets in partition k of n ({@code k/n}, k counted from 0, e.g. 3/8),
+     * by a stable hash of the asset id (SHA-256, the same in every process), so that several routes or processes
+     * share one export without overlap. The search consumer partitions its records by their assetId field (the
+     * record key when a record has none).
+     */
+    public void setPartition(String partition) {
+        this.partition = partition;
     }
 }

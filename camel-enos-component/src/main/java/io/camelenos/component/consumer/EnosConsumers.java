@@ -28,10 +28,15 @@ public final class EnosConsumers {
         check(isTsdbRead(op) || endpoint.getConsumerConfiguration().getAssetExpression() == null, "assetExpression",
                 endpoint.getConsumerConfiguration().getAssetExpression(), "applies to the TSDB consumer only, not to enos:"
                                                                           + op.key());
+        AssetPartition.parse(endpoint.getConsumerConfiguration().getPartition());
+        check(endpoint.getConsumerConfiguration().getPartition() == null || isTsdbRead(op)
+              || op.pagination() != PaginationStyle.NONE && !isAlertConsumer(op), "partition",
+                endpoint.getConsumerConfiguration().getPartition(),
+                "applies to the search and TSDB consumers only, not to enos:" + op.key());
         if (isTsdbRead(op)) {
             return new EnosTsdbConsumer(endpoint, processor);
         }
-        if ("alert".equals(op.service()) && "searchActiveAlerts".equals(op.name())) {
+        if (isAlertConsumer(op)) {
             return new EnosAlertConsumer(endpoint, processor);
         }
         if (op.pagination() != PaginationStyle.NONE) {
@@ -39,6 +44,10 @@ public final class EnosConsumers {
         }
         throw new UnsupportedOperationException("enos:" + op.key() + " has no consumer: consumers poll paginated "
                                                 + "searches and the TSDB reads (tsdb/read, ai, generic, di)");
+    }
+
+    private static boolean isAlertConsumer(EnosOperation op) {
+        return "alert".equals(op.service()) && "searchActiveAlerts".equals(op.name());
     }
 
     /** The v2.1 TSDB reads by time range, which page by timestamp and which a watermark can follow. */

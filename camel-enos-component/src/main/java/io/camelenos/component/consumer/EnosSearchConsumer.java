@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.camelenos.component.EnosConstants;
 import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
@@ -45,6 +46,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private ChangeTracker changes;
     private boolean changesBegun;
     private SearchPass pass;
+    private AssetPartition partition;
 
     public EnosSearchConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -65,6 +67,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = EnosConsumerSupport.converter(getEndpoint());
+        partition = AssetPartition.parse(options.getPartition());
         pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "EnosPages", getEndpoint().getConfiguration().getParallelPages());
         if (options.isChangesOnly()) {
@@ -163,8 +166,9 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             if (options.isSplitResult()) {
                 routeRecords(page, poll.keys, emitter, poll);
             } else {
-                emitter.offer(exchange(page, page.items(), null), ok -> {
-                });
+                emitter.offer(exchange(page, partition == null ? page.items() : ownRecords(page, poll.keys), null),
+                        ok -> {
+                        });
             }
             PageCursor next = page.next();
             // the position moves past a page once all its exchanges were routed (one is held back until the next)
@@ -182,7 +186,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private void routeRecords(Page page, RecordKeys keys, BatchEmitter emitter, Poll poll) {
         for (JsonNode record : page.items()) {
             String key = keys.of(record);
-            if (!poll.firstTime(key)) {
+            if (!poll.firstTime(key) || !isOwn(record, key)) {
                 continue;
             }
             poll.records++;
@@ -194,6 +198,30 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         poll.endOfPage();
+    }
+
+    /** True without a partition, else when the record's assetId (or its key when it has none) falls in it. */
+    private boolean isOwn(JsonNode record, String key) {
+        if (partition == null) {
+            return true;
+        }
+        JsonNode assetId = record.get("assetId");
+        String id = assetId != null && assetId.isTextual() ? assetId.asText() : key;
+        if (id == null) {
+            throw new IllegalStateException("The partition option needs records with an assetId field or a record "
+                                            + "key; set the recordKey option for enos:" + operation.key());
+        }
+        return partition.takes(id);
+    }
+
+    private ArrayNode ownRecords(Page page, RecordKeys keys) {
+        ArrayNode own = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
+        for (JsonNode record : page.items()) {
+            if (isOwn(record, keys.of(record))) {
+                own.add(record);
+            }
+        }
+        return own;
     }
 
     private void routeIfChanged(Page page, JsonNode record, String key, BatchEmitter emitter) {
@@ -270,7 +298,9 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
                 started = true;
                 long total = page.totalSize();
                 int pageSize = Math.max(1, page.items().size());
-                emitter.expect(options.isSplitResult() ? total : (total + pageSize - 1) / pageSize);
+                if (partition == null || !options.isSplitResult()) { // a partition's share of the records is not known
+                    emitter.expect(options.isSplitResult() ? total : (total + pageSize - 1) / pageSize);
+                }
             }
             pass.see(page.totalSize());
         }

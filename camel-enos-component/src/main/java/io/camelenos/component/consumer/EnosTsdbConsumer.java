@@ -51,6 +51,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     private Watermarks watermarks;
     private long start;
     private ExecutorService pageExecutor;
+    private AssetPartition partition;
 
     public EnosTsdbConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +84,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
         TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
         converter = EnosConsumerSupport.converter(getEndpoint());
+        partition = AssetPartition.parse(options.getPartition());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
         if (config.getParallelPages() > 1) {
@@ -111,11 +113,15 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         int pageSize = Math.min(config.getPageSize() == null ? DEFAULT_PAGE_SIZE : config.getPageSize(),
                 TsdbChunk.maxPageSize());
         List<String> points = split(config.getPointIds());
+        List<String> assets = assets();
+        if (assets.isEmpty()) {
+            return 0; // a partition may hold none of the assets, now or for good
+        }
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
         boolean readAll = false;
         // at least one chunk per request in flight, so that a few assets are read in parallel too
-        try (TsdbPageSource pages = new TsdbPageSource(chunks(end, pageSize, points), chunk -> chunk.from(watermarks),
+        try (TsdbPageSource pages = new TsdbPageSource(chunks(assets, end, pageSize, points), chunk -> chunk.from(watermarks),
                 this::fetch, pageExecutor, config.getParallelPages())) {
             readAll = routePages(pages, emitter);
         } finally {
@@ -128,8 +134,8 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         return emitter.sent();
     }
 
-    private List<TsdbChunkRead> chunks(long end, int pageSize, List<String> points) {
-        return TsdbChunk.plan(assets(), points, pageSize, config.getParallelPages()).stream()
+    private List<TsdbChunkRead> chunks(List<String> assets, long end, int pageSize, List<String> points) {
+        return TsdbChunk.plan(assets, points, pageSize, config.getParallelPages()).stream()
                 .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
     }
 
@@ -279,7 +285,10 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
                 operation.service(), operation.name(), operation.userAuth(), true);
     }
 
-    /** The assetIds option and the assets its assetExpression finds now, in that order, without duplicates. */
+    /**
+     * The assetIds option and the assets its assetExpression finds now, in that order, without duplicates; with a
+     * partition only those in it (possibly none).
+     */
     private List<String> assets() {
         Set<String> assets = new LinkedHashSet<>(split(config.getAssetIds()));
         if (options.getAssetExpression() != null && !options.getAssetExpression().isBlank()) {
@@ -288,6 +297,9 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         if (assets.isEmpty()) {
             throw new IllegalStateException("The TSDB consumer has no assets: set assetIds or an assetExpression "
                                             + "that finds some");
+        }
+        if (partition != null) {
+            assets.removeIf(asset -> !partition.takes(asset));
         }
         return new ArrayList<>(assets);
     }

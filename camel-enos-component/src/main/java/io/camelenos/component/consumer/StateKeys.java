@@ -41,6 +41,9 @@ final class StateKeys {
                 c.getPointIds(), c.getTreeId(), c.getAssetId(), c.getModelId(),
                 endpoint.getConsumerConfiguration().getBody(), endpoint.getConsumerConfiguration().getAssetExpression());
         // FileStateRepository keys must not contain '=' or a line break: service, operation and hex never do
-        return endpoint.getService() + "." + endpoint.getOperation() + "." + Integer.toHexString(selection);
+        String key = endpoint.getService() + "." + endpoint.getOperation() + "." + Integer.toHexString(selection);
+        // each partition has its own state; an endpoint without one keeps the key it always had
+        AssetPartition partition = AssetPartition.parse(endpoint.getConsumerConfiguration().getPartition());
+        return partition == null ? key : key + ".p" + partition.index() + "of" + partition.count();
     }
 }

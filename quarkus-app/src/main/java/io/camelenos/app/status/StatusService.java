@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.EtlConfig;
+import io.camelenos.app.cluster.ClusterMode;
 import io.camelenos.app.enos.EnosGateway;
 import io.camelenos.app.sync.SyncMonitors;
 import io.camelenos.app.sync.alert.AlertSyncRoute;
@@ -42,10 +43,14 @@ public class StatusService {
     @Inject
     ActiveAlerts alerts;
 
+    @Inject
+    ClusterMode cluster;
+
     private volatile AppStatus.Database database;
 
     public AppStatus status() throws SQLException {
-        return new AppStatus(Instant.now().toString(), enos(), database(), flows(), alerts.read(), null);
+        return new AppStatus(Instant.now().toString(), enos(), database(), flows(), alerts.read(),
+                cluster.enabled() ? cluster.status() : null);
     }
 
     private AppStatus.Enos enos() {

@@ -6,17 +6,21 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.EtlConfig;
+import io.camelenos.app.cluster.ClusterMode;
 import io.camelenos.app.state.JdbcStateRepository;
 import io.camelenos.component.EnosEndpoint;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * What the three sync flows have in common: an {@code enos:} consumer whose state lives in the app's database (one
  * {@link JdbcStateRepository} per flow, under a fixed state key so that changing the flow's options keeps it), a
  * {@link SyncMonitor} as its poll strategy and exception handler, and writes tried again a few times before the
- * record is left to the next poll. Each subclass is one flow, one route.
+ * record is left to the next poll. Each subclass is one flow: one route, or in cluster mode (telemetry) one route per
+ * partition; in cluster mode each route is consumed through {@code master:} (see {@link ClusterMode}).
  */
 public abstract class SyncRoute extends RouteBuilder {
 
@@ -31,6 +35,9 @@ public abstract class SyncRoute extends RouteBuilder {
 
     @Inject
     SyncMonitors monitors;
+
+    @Inject
+    protected ClusterMode cluster;
 
     /** A new monitor for this flow's meters, logs and status page. */
     protected SyncMonitor monitor(String flow, String title, SyncMonitor.Lag lag) {
@@ -47,14 +54,23 @@ public abstract class SyncRoute extends RouteBuilder {
      * The flow's consumer endpoint: the URI with the user's extra options appended, its state in table
      * {@code camel_state} under repository {@code flow}, and the monitor watching its polls.
      */
-    protected EnosEndpoint consumer(String uri, Optional<String> extraOptions, SyncMonitor monitor) {
+    protected Endpoint consumer(String routeId, String uri, Optional<String> extraOptions, SyncMonitor monitor) {
+        return consumer(routeId, monitor.flow(), uri, extraOptions, monitor);
+    }
+
+    /**
+     * The flow's consumer endpoint, its state under repository and state key {@code state}: in cluster mode behind
+     * {@code master:}, so that one replica at a time (the route's leader) consumes it.
+     */
+    protected Endpoint consumer(String routeId, String state, String uri, Optional<String> extraOptions,
+                                SyncMonitor monitor) {
         String full = extraOptions.filter(o -> !o.isBlank()).map(o -> uri + "&" + o.strip()).orElse(uri);
         EnosEndpoint endpoint = endpoint(full, EnosEndpoint.class);
-        endpoint.getConsumerConfiguration().setStateRepository(new JdbcStateRepository(dataSource, monitor.flow()));
-        endpoint.getConsumerConfiguration().setStateKey(monitor.flow());
+        endpoint.getConsumerConfiguration().setStateRepository(new JdbcStateRepository(dataSource, state));
+        endpoint.getConsumerConfiguration().setStateKey(state);
         endpoint.setPollStrategy(monitor);
         endpoint.setExceptionHandler(monitor);
-        return endpoint;
+        return cluster.leaderOnly(getContext(), routeId, full, endpoint);
     }
 
     /**
@@ -69,6 +85,18 @@ public abstract class SyncRoute extends RouteBuilder {
                 // the monitor logs the failure in one line when the consumer hands it over
                 .logExhausted(false)
                 .logRetryAttempted(false);
+    }
+
+    /** As {@link #retryFailedWrites(SyncMonitor)}, for one route of a builder that has several (each its monitor). */
+    protected RouteDefinition retryFailedWrites(RouteDefinition route, SyncMonitor monitor) {
+        route.onException(Exception.class)
+                .maximumRedeliveries(config.sync().writeRetries())
+                .redeliveryDelay(config.sync().writeRetryDelay().toMillis())
+                .onRedelivery(exchange -> monitor.retried())
+                .logExhausted(false)
+                .logRetryAttempted(false)
+                .end();
+        return route;
     }
 
     /** {@code RAW(value)}: free text (expressions, times) goes into the URI untouched by Camel's URI parsing. */

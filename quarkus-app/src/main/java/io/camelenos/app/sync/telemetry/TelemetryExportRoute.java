@@ -16,7 +16,9 @@ import io.camelenos.app.sync.SyncRoute;
  * point), and each TSDB answer becomes one batched insert into {@code enos_telemetry}. The watermarks are in the
  * same database ({@code camel_state}, repository {@value #FLOW}) and move only once the rows are committed, so a
  * restart resumes where the last run stopped, with no gap; a sample written twice (lookback, a crash between the
- * commit and the watermark) is skipped by the table.
+ * commit and the watermark) is skipped by the table. In cluster mode the export is split into
+ * {@code camel-enos.cluster.telemetry-partitions} routes ({@code telemetry-export-p<k>}, the component's
+ * {@code partition=k/n}), each led by one replica.
  */
 @ApplicationScoped
 public class TelemetryExportRoute extends SyncRoute {
@@ -39,11 +41,36 @@ public class TelemetryExportRoute extends SyncRoute {
                                                + "are both empty: set one of them to choose the assets to export");
         }
         require(telemetry.pageSize() >= 1, "telemetry.page-size", telemetry.pageSize(), "must be at least 1");
-        SyncMonitor monitor = monitor(FLOW, "Telemetry export", SyncMonitor.Lag.RECORD);
         TelemetryTable table = new TelemetryTable(dataSource);
-        retryFailedWrites(monitor);
+        String uri = uri(telemetry, points, assets, expression);
+        int partitions = cluster.telemetryPartitions();
+        if (partitions == 1) {
+            SyncMonitor monitor = monitor(FLOW, "Telemetry export", SyncMonitor.Lag.RECORD);
+            exportRoute(ROUTE_ID, uri, monitor, table, points);
+            return;
+        }
+        for (int k = 0; k < partitions; k++) {
+            String routeId = partitionRouteId(k);
+            SyncMonitor monitor = monitor(FLOW + "-p" + k, "Telemetry export, partition " + k + "/" + partitions,
+                    SyncMonitor.Lag.RECORD);
+            exportRoute(routeId, uri + "&partition=" + k + "/" + partitions, monitor, table, points);
+        }
+    }
 
-        from(consumer(uri(telemetry, points, assets, expression), telemetry.options(), monitor)).routeId(ROUTE_ID)
+    /** The route id of partition k of the export in cluster mode. */
+    public static String partitionRouteId(int k) {
+        return ROUTE_ID + "-p" + k;
+    }
+
+    /**
+     * One export route. Every partition keeps its watermarks under the one state key {@value #FLOW}: they are per
+     * (asset, point) and the partitions' assets are disjoint, so turning cluster mode on or off, or changing the number
+     * of partitions, resumes every pair where it stopped.
+     */
+    private void exportRoute(String routeId, String uri, SyncMonitor monitor, TelemetryTable table,
+                             List<String> points) {
+        retryFailedWrites(from(consumer(routeId, FLOW, uri, config.telemetry().options(), monitor)).routeId(routeId),
+                monitor)
                 .process(exchange -> {
                     TelemetryTable.Result written = table.insert(exchange.getMessage().getMandatoryBody(JsonNode.class),
                             points);
