@@ -1,11 +1,7 @@
 package io.camelenos.component.client;
 
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -183,19 +179,6 @@ public final class PageStream implements AutoCloseable {
         if (executor == null) {
             ((FutureTask<Page>) future).run(); // fetched now, in the caller's thread
         }
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            close();
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (CancellationException e) {
-            throw new UncheckedIOException(new InterruptedIOException("EnOS page request cancelled"));
-        }
+        return PageFutures.take(future, this::close, "EnOS page request");
     }
 }

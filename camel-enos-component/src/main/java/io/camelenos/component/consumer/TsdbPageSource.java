@@ -1,18 +1,16 @@
 package io.camelenos.component.consumer;
 
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.ToLongFunction;
+
+import io.camelenos.component.client.PageFutures;
 
 /**
  * The pages of a TSDB poll's chunks, with up to {@code parallel} requests in flight: one per chunk being read, as a
@@ -97,19 +95,6 @@ final class TsdbPageSource implements AutoCloseable {
             arrived.clear();
         }
         inFlight.remove(future);
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            close();
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (CancellationException e) {
-            throw new UncheckedIOException(new InterruptedIOException("EnOS TSDB request cancelled"));
-        }
+        return PageFutures.take(future, this::close, "EnOS TSDB request");
     }
 }
