@@ -1,5 +1,6 @@
 package io.camelenos.quarkus.enos.deployment;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class EnosDevServicesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(AssetSearchRoute.class, SeenAssets.class, Eventually.class, Eventually.Check.class))
+            .withApplicationRoot(jar -> jar.addClasses(AssetSearchRoute.class, SeenAssets.class))
             .overrideConfigKey("quarkus.camel.enos.devservices.assets", "75")
             .overrideConfigKey("quarkus.camel.enos.devservices.seed", "7")
             .overrideConfigKey("quarkus.camel.enos.devservices.org-id", "o-devservices-test")
@@ -59,7 +60,7 @@ class EnosDevServicesTest {
 
     @Test
     void routeReadsEveryAssetOfTheEmulator() throws Exception {
-        Eventually.within(Duration.ofSeconds(30), () -> assertEquals(75, seen.ids().size(), "assets seen"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(75, seen.ids().size(), "assets seen"));
         String assetId = seen.ids().iterator().next();
         JsonNode asset = template.requestBody("enos:asset/get?assetId=" + assetId, null, JsonNode.class);
         assertEquals(assetId, asset.path("assetId").asText());

@@ -1,5 +1,6 @@
 package io.camelenos.quarkus.enos.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,13 +34,14 @@ class AssetRouteTest {
 
     @Test
     void routeReceivesEveryAssetOfTheDevServiceEmulator() throws InterruptedException {
-        Eventually.within(Duration.ofSeconds(30), () -> assertEquals(100, received.byId().size(), "assets received"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(100, received.byId().size(), "assets received"));
         received.byId().values().forEach(asset -> assertTrue(asset.hasNonNull("modelId"), asset.toString()));
     }
 
     @Test
     void producerReadsAnAssetBack() throws InterruptedException {
-        Eventually.within(Duration.ofSeconds(30), () -> assertTrue(!received.byId().isEmpty()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(!received.byId().isEmpty()));
         String assetId = received.byId().keySet().iterator().next();
         JsonNode asset = template.requestBody("enos:asset/get?assetId=" + assetId, null, JsonNode.class);
         assertEquals(assetId, asset.path("assetId").asText());
