@@ -29,7 +29,8 @@ public record AppStatus(String generatedAt, Enos enos, Database database, List<F
      *
      * @param state      {@code running} (a poll is under way), {@code idle} (between polls, the last one worked),
      *                   {@code failing} (the last poll failed; the next is under way or due), {@code stopped} (its
-     *                   route is not started), {@code off} (turned off in the configuration)
+     *                   route is not started), {@code off} (turned off in the configuration), {@code not-leader}
+     *                   (cluster mode: another replica leads this route; one row per telemetry partition there)
      * @param pollEverySeconds the pause between two polls
      * @param progress   how far the poll under way is, null when there is none or nothing tells
      * @param lag        seconds since the newest state in the database ({@code lagFrom} says which), null before

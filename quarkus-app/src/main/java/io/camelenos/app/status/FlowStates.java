@@ -46,6 +46,14 @@ final class FlowStates {
                 lastError(snapshot.lastFailure()));
     }
 
+    /** A flow of a cluster route that another replica leads: what this replica did while it led, if ever. */
+    static AppStatus.Flow notLeader(Definition definition, FlowSnapshot snapshot) {
+        AppStatus.Flow flow = of(definition, snapshot, true);
+        return new AppStatus.Flow(flow.flow(), flow.title(), flow.routeId(), true, "not-leader",
+                flow.pollEverySeconds(), flow.lastPoll(), flow.records(), null, null, flow.lagSeconds(),
+                flow.lagFrom(), flow.retries(), flow.errors(), flow.lastError());
+    }
+
     private static String state(FlowSnapshot snapshot, boolean routeStarted) {
         if (!routeStarted) {
             return "stopped";

@@ -53,7 +53,7 @@ public class StatusResource {
     @GET
     @Operation(summary = "The app's status",
             description = "Which EnOS and database the app uses; each sync flow's state (running, idle, failing, "
-                          + "stopped, off), last poll, records, rate, progress of the poll under way, lag, retries, "
+                          + "stopped, off, not-leader), last poll, records, rate, progress of the poll under way, lag, retries, "
                           + "errors and last error (neutralised); the newest active alerts; the cluster (null while "
                           + "the app runs alone).")
     public AppStatus status() throws SQLException {

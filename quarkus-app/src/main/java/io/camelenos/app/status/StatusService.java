@@ -71,22 +71,42 @@ public class StatusService {
 
     private List<AppStatus.Flow> flows() {
         List<AppStatus.Flow> flows = new ArrayList<>();
+        List<String> leads = cluster.enabled() ? cluster.status().leads() : null;
         for (FlowStates.Definition definition : definitions()) {
             flows.add(monitors.of(definition.flow())
-                    .map(monitor -> FlowStates.of(definition, monitor.snapshot(), started(definition.routeId())))
+                    .map(monitor -> leads == null || leads.contains(definition.routeId())
+                            ? FlowStates.of(definition, monitor.snapshot(), started(definition.routeId()))
+                            : FlowStates.notLeader(definition, monitor.snapshot()))
                     .orElseGet(() -> FlowStates.off(definition)));
         }
         return flows;
     }
 
     private List<FlowStates.Definition> definitions() {
-        return List.of(
-                new FlowStates.Definition(AssetSyncRoute.FLOW, "Asset sync", AssetSyncRoute.ROUTE_ID,
-                        config.assets().enabled(), config.assets().delay()),
-                new FlowStates.Definition(TelemetryExportRoute.FLOW, "Telemetry export", TelemetryExportRoute.ROUTE_ID,
-                        config.telemetry().enabled(), config.telemetry().delay()),
-                new FlowStates.Definition(AlertSyncRoute.FLOW, "Alert sync", AlertSyncRoute.ROUTE_ID,
-                        config.alerts().enabled(), config.alerts().delay()));
+        List<FlowStates.Definition> definitions = new ArrayList<>();
+        definitions.add(new FlowStates.Definition(AssetSyncRoute.FLOW, "Asset sync", AssetSyncRoute.ROUTE_ID,
+                config.assets().enabled(), config.assets().delay()));
+        definitions.addAll(telemetryDefinitions());
+        definitions.add(new FlowStates.Definition(AlertSyncRoute.FLOW, "Alert sync", AlertSyncRoute.ROUTE_ID,
+                config.alerts().enabled(), config.alerts().delay()));
+        return definitions;
+    }
+
+    /** In cluster mode the export runs as one route per partition, each with a monitor of its own: a row each. */
+    private List<FlowStates.Definition> telemetryDefinitions() {
+        boolean enabled = config.telemetry().enabled();
+        if (!cluster.enabled()) {
+            return List.of(new FlowStates.Definition(TelemetryExportRoute.FLOW, "Telemetry export",
+                    TelemetryExportRoute.ROUTE_ID, enabled, config.telemetry().delay()));
+        }
+        int partitions = cluster.telemetryPartitions();
+        List<FlowStates.Definition> rows = new ArrayList<>();
+        for (int k = 0; k < partitions; k++) {
+            rows.add(new FlowStates.Definition(TelemetryExportRoute.FLOW + "-p" + k,
+                    "Telemetry export, partition " + k + "/" + partitions, TelemetryExportRoute.partitionRouteId(k),
+                    enabled, config.telemetry().delay()));
+        }
+        return rows;
     }
 
     private boolean started(String routeId) {

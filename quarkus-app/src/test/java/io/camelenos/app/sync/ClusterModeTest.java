@@ -72,6 +72,11 @@ class ClusterModeTest {
             assertEquals(ClusterModeProfile.INSTANCE, status.getString("cluster.instanceId"));
             assertEquals(new java.util.TreeSet<>(routes),
                     new java.util.TreeSet<>(status.getList("cluster.leads", String.class)));
+            // a row per sync route, the telemetry export one per partition, none "not-leader" on the only replica
+            assertEquals(new java.util.TreeSet<>(routes),
+                    new java.util.TreeSet<>(status.getList("flows.routeId", String.class)));
+            assertFalse(status.getList("flows.state", String.class).contains("not-leader"));
+            assertFalse(status.getList("flows.state", String.class).contains("off"));
         });
         for (String route : routes) {
             assertTrue(camel.getRoute(route).getEndpoint().getEndpointUri().startsWith("master:camel-enos-" + route + ":"),
