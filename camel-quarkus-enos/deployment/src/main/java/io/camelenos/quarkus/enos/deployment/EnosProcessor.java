@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
@@ -12,9 +11,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
-import io.camelenos.quarkus.enos.EnosRecorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import org.apache.camel.quarkus.core.deployment.spi.CamelContextCustomizerBuildItem;
 import org.jboss.jandex.DotName;
 
 /**
@@ -44,18 +41,6 @@ public class EnosProcessor {
     @BuildStep
     IndexDependencyBuildItem indexComponent() {
         return new IndexDependencyBuildItem(COMPONENT_GROUP_ID, COMPONENT_ARTIFACT_ID);
-    }
-
-    /**
-     * Camel's auto-configuration summary logs each {@code camel.component.enos.*} value at INFO and masks only the
-     * names it knows as sensitive, which do not include {@code appSecret}: every option the component marks secret
-     * is added to them.
-     */
-    @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    CamelContextCustomizerBuildItem maskSecretOptions(EnosRecorder recorder) {
-        String names = String.join(",", ComponentSecrets.optionNames(Thread.currentThread().getContextClassLoader()));
-        return new CamelContextCustomizerBuildItem(recorder.maskSecretOptions(names));
     }
 
     @BuildStep
