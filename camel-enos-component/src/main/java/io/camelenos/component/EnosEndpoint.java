@@ -1,20 +1,28 @@
 package io.camelenos.component;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camelenos.component.catalog.ConsumerKind;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.component.catalog.ParameterSpec;
 import io.camelenos.component.catalog.ResultStyle;
 import io.camelenos.component.client.EnosClient;
+import io.camelenos.component.client.EnosRequest;
+import io.camelenos.component.client.PageCursor;
 import io.camelenos.component.consumer.EnosConsumerConfiguration;
 import io.camelenos.component.consumer.EnosConsumers;
 import io.camelenos.component.health.EnosConsumerHealthCheck;
 import io.camelenos.component.health.EnosGatewayProbe;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -22,6 +30,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -93,12 +102,13 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
         String path = configuration.getPath().startsWith("/") ? configuration.getPath().substring(1)
                 : configuration.getPath();
         // with no catalogue entry to say where parameters go, every parameter option set goes in the query string
-        List<ParameterSpec> query = Arrays.stream(EnosParameter.values()).filter(p -> p != EnosParameter.ORG_ID)
-                .map(p -> new ParameterSpec(p.option(), p.option(), false)).toList();
+        List<ParameterSpec> query = EnosRequestParameters.options().stream()
+                .filter(option -> !EnosRequestParameters.ORG_ID.equals(option))
+                .map(option -> new ParameterSpec(option, option, false)).toList();
         return new EnosOperation(API_SERVICE, API_CALL, List.of(), callService, configuration.getVersion(),
                 configuration.getMethod(), path, configuration.getAction(), query, List.of(),
                 configuration.getEnvelope(), PaginationStyle.NONE, "", 1, "/pagination", true,
-                configuration.getUserAuth(), null, null, ResultStyle.DATA);
+                configuration.getUserAuth(), null, null, ResultStyle.DATA, ConsumerKind.NONE);
     }
 
     @Override
@@ -136,12 +146,53 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
         return (EnosComponent) super.getComponent();
     }
 
-    EnosOperation getResolvedOperation() {
+    // ---- what the consumers (package consumer) build their requests with: public on the endpoint that owns it
+
+    /** The catalogued operation of this endpoint (or the one built for api/call), once the endpoint is created. */
+    public EnosOperation getResolvedOperation() {
         return resolved;
     }
 
-    EnosClient getClient() {
+    /** The client that sends this endpoint's requests, while the endpoint is started. */
+    public EnosClient getClient() {
         return client;
+    }
+
+    /** The component's JSON mapper. */
+    public ObjectMapper getMapper() {
+        return getComponent().getMapper();
+    }
+
+    /**
+     * The requests of an operation's pages, built exactly as the producer builds them, with every parameter taken
+     * from options (there is no message to carry headers).
+     *
+     * @param operation this endpoint's own operation, or another one (e.g. the asset search of a TSDB consumer)
+     * @param options   the options to read parameters from
+     * @param baseBody  a JSON object every request body starts from, or null
+     */
+    public Function<PageCursor, EnosRequest> createPageRequests(EnosOperation operation, EnosConfiguration options,
+                                                                String baseBody) {
+        EnosRequestFactory factory = new EnosRequestFactory(getMapper(), operation, options);
+        JsonNode base = parseBody(baseBody);
+        Message none = new DefaultMessage(getCamelContext());
+        return cursor -> factory.create(none, base, cursor);
+    }
+
+    /** Turns a record (or page) into the body type chosen with the outputType option. */
+    public Function<JsonNode, Object> createConverter() {
+        return new EnosResultMapper(getMapper(), configuration.getOutputType())::convert;
+    }
+
+    private JsonNode parseBody(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return getMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw EnosOptionCheck.invalid("body", body, "is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A probe of the gateway with this endpoint's credentials and org id; the built-in client it uses never retries. */

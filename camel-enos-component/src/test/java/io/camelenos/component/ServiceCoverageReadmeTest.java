@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.camelenos.component.catalog.ConsumerKind;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
-import io.camelenos.component.catalog.PaginationStyle;
 import io.camelenos.simulator.EnosSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The root README's table of the 13 EnOS services is rendered from the catalogue and the emulator's routes, so the
- * coverage it claims is the coverage there is. Run with {@code -Dreadme.update=true} to rewrite it after a change.
+ * coverage it claims is the coverage there is: the consumer column counts the consumer kind each catalogue entry
+ * states, the same field the consumer factory reads. Run with {@code -Dreadme.update=true} to rewrite it after a change.
  */
 class ServiceCoverageReadmeTest {
 
@@ -72,23 +73,29 @@ class ServiceCoverageReadmeTest {
         String operations = ops.size() + (fromSamples == 0 ? "" : " (" + documented + " documented, " + fromSamples
                                                                      + " from samples)");
         return "| " + String.join(" | ", List.of(name(service), "`" + service + "`", String.join(", ", basePaths),
-                operations, ops.isEmpty() ? "through `enos:api/call` only" : "all " + ops.size(), consumers(service, ops),
+                operations, ops.isEmpty() ? "through `enos:api/call` only" : "all " + ops.size(), consumers(ops),
                 servedOps + " of " + ops.size())) + " |\n";
     }
 
-    private static String consumers(String service, List<EnosOperation> ops) {
+    /** The consumers of a service's operations, counted by the kind each catalogue entry states. */
+    private static String consumers(List<EnosOperation> ops) {
         List<String> kinds = new ArrayList<>();
-        long paged = ops.stream().filter(op -> op.pagination() != PaginationStyle.NONE).count();
-        if ("tsdb".equals(service)) {
-            kinds.add("TSDB watermark reader");
+        for (ConsumerKind kind : ConsumerKind.values()) {
+            long count = ops.stream().filter(op -> op.consumer() == kind).count();
+            if (kind != ConsumerKind.NONE && count > 0) {
+                kinds.add(describe(kind) + " on " + count + " " + (count == 1 ? "operation" : "operations"));
+            }
         }
-        if ("alert".equals(service)) {
-            kinds.add("new/recovered alerts");
-        }
-        if (paged > 0) {
-            kinds.add("search consumer on " + paged + " paged " + (paged == 1 ? "operation" : "operations"));
-        }
-        return kinds.isEmpty() ? "none (no paged operation)" : String.join("; ", kinds);
+        return kinds.isEmpty() ? "none" : String.join("; ", kinds);
+    }
+
+    private static String describe(ConsumerKind kind) {
+        return switch (kind) {
+            case SEARCH -> "search consumer";
+            case TSDB -> "TSDB watermark reader";
+            case ALERT -> "new/recovered alerts";
+            case NONE -> "none";
+        };
     }
 
     private static String name(String service) {

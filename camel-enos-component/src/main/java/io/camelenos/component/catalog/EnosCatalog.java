@@ -45,12 +45,12 @@ public final class EnosCatalog {
         return Optional.ofNullable(byKey.get(service + "/" + operation));
     }
 
-    /** The names (and aliases) known in one service, for error messages. */
     /** The services that have operations, sorted. */
     public List<String> services() {
         return operations().stream().map(EnosOperation::service).distinct().sorted().toList();
     }
 
+    /** The names (and aliases) known in one service, for error messages. */
     public List<String> namesOf(String service) {
         List<String> names = new ArrayList<>();
         byKey.keySet().stream().filter(k -> k.startsWith(service + "/"))
@@ -119,7 +119,8 @@ public final class EnosCatalog {
                 UserAuth.valueOf(text(op, service, "userAuth", "NONE")),
                 op.hasNonNull("doc") ? op.get("doc").asText() : null,
                 op.hasNonNull("source") ? op.get("source").asText() : null,
-                ResultStyle.valueOf(op.path("result").asText("DATA")));
+                ResultStyle.valueOf(op.path("result").asText("DATA")),
+                ConsumerKind.ofCatalogue(op.path("consumer").asText("")));
     }
 
     /** An operation's own value, else its service's default, else the fallback. */

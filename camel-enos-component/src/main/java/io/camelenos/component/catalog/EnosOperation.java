@@ -31,11 +31,12 @@ import java.util.regex.Pattern;
  * @param doc          the documentation page this entry comes from (enos-api-endpoints.txt), or null
  * @param source       the reference source tag for endpoints known only from samples, or null
  * @param result       what of the answer becomes the message body
+ * @param consumer     the polling consumer the operation gets, or {@link ConsumerKind#NONE}
  */
 public record EnosOperation(String service, String name, List<String> aliases, String basePath, String version,
         String method, String resource, String action, List<ParameterSpec> query, List<ParameterSpec> body,
         Envelope envelope, PaginationStyle pagination, String items, int firstPage, String paginationAt, boolean orgId,
-        UserAuth userAuth, String doc, String source, ResultStyle result) {
+        UserAuth userAuth, String doc, String source, ResultStyle result, ConsumerKind consumer) {
 
     private static final Set<String> READ_ACTIONS = Set.of("get", "search", "list", "query",
             "scroll");

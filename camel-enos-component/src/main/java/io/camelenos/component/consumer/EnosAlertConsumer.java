@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.EnosConfiguration;
 import io.camelenos.component.EnosConstants;
-import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
@@ -61,7 +60,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
         this.config = endpoint.getConfiguration();
-        this.active = EnosConsumerSupport.operation(endpoint);
+        this.active = endpoint.getResolvedOperation();
         this.history = EnosCatalog.defaultCatalog().find("alert", "searchHistoryAlerts").orElseThrow();
     }
 
@@ -72,7 +71,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        converter = EnosConsumerSupport.converter(getEndpoint());
+        converter = getEndpoint().createConverter();
         repository = StateKeys.repository(getEndpoint());
         stateKey = StateKeys.of(getEndpoint());
         alerts = new ChangeTracker(repository, stateKey);
@@ -118,12 +117,12 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
 
     /** Pages through the active alerts; true when it saw them all with an unchanged total. */
     private boolean routeNewAlerts(BatchEmitter emitter) {
-        Function<PageCursor, EnosRequest> requests = EnosConsumerSupport.pageRequests(getEndpoint(), active, config,
+        Function<PageCursor, EnosRequest> requests = getEndpoint().createPageRequests(active, config,
                 options.getBody());
         int pageSize = config.getPageSize() == null ? PAGE_SIZE : config.getPageSize();
         long firstTotal = -1;
         for (int pageNo = 1;; pageNo++) {
-            EnosReply reply = EnosConsumerSupport.client(getEndpoint()).send(
+            EnosReply reply = getEndpoint().getClient().send(
                     requests.apply(new PageCursor(pageNo, pageSize, null)));
             long total = reply.pagination().path("totalSize").asLong(-1);
             firstTotal = pageNo == 1 ? total : firstTotal;
@@ -173,8 +172,8 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         EnosConfiguration window = config.copy();
         window.setStartTime(TsdbTimes.format(from));
         window.setEndTime(TsdbTimes.format(Math.max(from, System.currentTimeMillis()) + SWEEP_AHEAD));
-        PageIterator history = new PageIterator(EnosConsumerSupport.client(getEndpoint()),
-                EnosConsumerSupport.pageRequests(getEndpoint(), this.history, window, options.getBody()),
+        PageIterator history = new PageIterator(getEndpoint().getClient(),
+                getEndpoint().createPageRequests(this.history, window, options.getBody()),
                 this.history, Pages.first(this.history, PAGE_SIZE));
         while (history.hasNext() && isRunAllowed()) {
             JsonNode alert = history.next();
@@ -203,13 +202,13 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
             from = Math.min(from, occur);
             to = Math.max(to, occur);
         }
-        ObjectNode body = EnosConsumerSupport.mapper(getEndpoint()).createObjectNode();
+        ObjectNode body = getEndpoint().getMapper().createObjectNode();
         body.put("startOccurTime", TsdbTimes.format(from));
         body.put("endOccurTime", TsdbTimes.format(to));
         body.put("expression", "eventId in (" + String.join(",", ids.stream().map(id -> "'" + id + "'").toList()) + ")");
         body.putObject("pagination").put("pageNo", 1).put("pageSize", IDS_PER_HISTORY_SEARCH);
         Map<String, String> query = Map.of("orgId", config.getOrgId(), "action", history.action());
-        return EnosConsumerSupport.client(getEndpoint()).send(new EnosRequest(history.method(), history.path(), query,
+        return getEndpoint().getClient().send(new EnosRequest(history.method(), history.path(), query,
                 body.toString(), history.envelope(), history.service(), history.name(), history.userAuth(), true)).data();
     }
 

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.camelenos.component.EnosConstants;
-import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.client.PageCursor;
@@ -51,7 +50,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     public EnosSearchConsumer(EnosEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
-        this.operation = EnosConsumerSupport.operation(endpoint);
+        this.operation = endpoint.getResolvedOperation();
     }
 
     @Override
@@ -66,7 +65,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        converter = EnosConsumerSupport.converter(getEndpoint());
+        converter = getEndpoint().createConverter();
         partition = AssetPartition.parse(options.getPartition());
         pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "EnosPages", getEndpoint().getConfiguration().getParallelPages());
@@ -75,7 +74,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         }
         changesBegun = false;
         pass = SearchPass.restore(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
-                EnosConsumerSupport.mapper(getEndpoint()), operation, getEndpoint().getConfiguration().getPageSize());
+                getEndpoint().getMapper(), operation, getEndpoint().getConfiguration().getPageSize());
         super.doStart();
     }
 
@@ -142,8 +141,8 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
 
     private PageStream pages(PageCursor first) {
         EnosEndpoint endpoint = getEndpoint();
-        return new PageStream(EnosConsumerSupport.client(endpoint),
-                EnosConsumerSupport.pageRequests(endpoint, operation, endpoint.getConfiguration(), options.getBody()),
+        return new PageStream(endpoint.getClient(),
+                endpoint.createPageRequests(operation, endpoint.getConfiguration(), options.getBody()),
                 operation, first, pageExecutor, endpoint.getConfiguration().getParallelPages(), maxPagesHeld);
     }
 
@@ -215,7 +214,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private ArrayNode ownRecords(Page page, RecordKeys keys) {
-        ArrayNode own = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
+        ArrayNode own = getEndpoint().getMapper().createArrayNode();
         for (JsonNode record : page.items()) {
             if (isOwn(record, keys.of(record))) {
                 own.add(record);
@@ -242,7 +241,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             Change change = changes.deletion(key);
             Exchange exchange = createExchange(false);
             Message message = exchange.getMessage();
-            message.setBody(converter.apply(EnosConsumerSupport.mapper(getEndpoint()).createObjectNode()
+            message.setBody(converter.apply(getEndpoint().getMapper().createObjectNode()
                     .put(field, key)));
             message.setHeader(EnosConstants.RECORD_KEY, key);
             message.setHeader(EnosConstants.CHANGE_TYPE, ChangeType.DELETED.name());

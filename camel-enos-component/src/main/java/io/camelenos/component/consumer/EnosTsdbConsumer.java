@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.EnosConfiguration;
 import io.camelenos.component.EnosConstants;
-import io.camelenos.component.EnosConsumerSupport;
 import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
@@ -57,7 +56,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         super(endpoint, processor);
         this.options = endpoint.getConsumerConfiguration();
         this.config = endpoint.getConfiguration();
-        this.operation = EnosConsumerSupport.operation(endpoint);
+        this.operation = endpoint.getResolvedOperation();
         this.clock = Clock.systemUTC();
     }
 
@@ -83,7 +82,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
         TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
-        converter = EnosConsumerSupport.converter(getEndpoint());
+        converter = getEndpoint().createConverter();
         partition = AssetPartition.parse(options.getPartition());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
@@ -169,7 +168,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
 
     /** POST one page of a chunk and reads it (on a fetch thread). */
     private TsdbPage fetch(TsdbChunkRead read, long from) {
-        EnosReply reply = EnosConsumerSupport.client(getEndpoint())
+        EnosReply reply = getEndpoint().getClient()
                 .send(request(read.chunk(), from, read.end(), read.pageSize()));
         return new TsdbPage(read, reply.data().path("items"));
     }
@@ -204,7 +203,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
 
     /** One exchange for the page's new records; their watermarks move together when it completes. */
     private void routeWhole(TsdbPage page, BatchEmitter emitter) {
-        ArrayNode fresh = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
+        ArrayNode fresh = getEndpoint().getMapper().createArrayNode();
         TsdbSamples samples = new TsdbSamples(page.size());
         for (int i = 0; i < page.size(); i++) {
             int point = page.pointIndex(i);
@@ -270,7 +269,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
 
     /** POST tsdb-service/v2.1/{raw|ai|generic|di}: the chunk's assets and points over [from, end], ISO UTC times. */
     private EnosRequest request(TsdbChunk chunk, long from, long end, int pageSize) {
-        ObjectNode body = EnosConsumerSupport.mapper(getEndpoint()).createObjectNode();
+        ObjectNode body = getEndpoint().getMapper().createObjectNode();
         if (config.getModelId() != null) {
             body.put("modelId", config.getModelId());
         }
@@ -309,8 +308,8 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         EnosConfiguration c = config.copy();
         c.setExpression(options.getAssetExpression());
         c.setProjection("assetId");
-        EnosClient client = EnosConsumerSupport.client(getEndpoint());
-        return new PageIterator(client, EnosConsumerSupport.pageRequests(getEndpoint(), search, c, null),
+        EnosClient client = getEndpoint().getClient();
+        return new PageIterator(client, getEndpoint().createPageRequests(search, c, null),
                 search, Pages.first(search, ASSET_SEARCH_PAGE));
     }
 

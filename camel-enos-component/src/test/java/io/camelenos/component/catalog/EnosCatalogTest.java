@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.camelenos.component.EnosParameter;
+import io.camelenos.component.EnosRequestParameters;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,22 +113,41 @@ class EnosCatalogTest {
     @Test
     void everyParameterNamesAnEndpointOption() {
         for (EnosOperation op : catalog.operations()) {
-            List<ParameterSpec> specs = new ArrayList<>(op.query());
-            specs.addAll(op.body());
-            op.pathParameters().forEach(p -> specs.add(ParameterSpec.parse(p)));
-            for (ParameterSpec spec : specs) {
-                assertTrue(EnosParameter.ofOption(spec.option()).isPresent(),
-                        op.key() + " names unknown option " + spec.option());
+            for (String option : EnosRequestParameters.of(op)) {
+                assertTrue(EnosRequestParameters.isOption(option), op.key() + " names unknown option " + option);
             }
         }
     }
 
     @Test
     void everyHeaderIsCamelEnosAndTheCapitalisedOption() {
-        for (EnosParameter p : EnosParameter.values()) {
-            String option = p.option();
-            assertEquals("CamelEnos" + Character.toUpperCase(option.charAt(0)) + option.substring(1), p.header());
+        assertEquals("CamelEnosAssetId", EnosRequestParameters.headerOf("assetId"));
+        assertEquals("CamelEnosIsPatchUpdate", EnosRequestParameters.headerOf("isPatchUpdate"));
+        assertTrue(EnosRequestParameters.options().containsAll(List.of("orgId", "assetId", "pointIds", "refreshToken")));
+    }
+
+    @Test
+    void everyConsumerKindFitsItsOperation() {
+        for (EnosOperation op : catalog.operations()) {
+            switch (op.consumer()) {
+                case SEARCH, ALERT -> assertTrue(op.pagination() != PaginationStyle.NONE,
+                        op.key() + ": a search or alert consumer pages, so the operation must be paged");
+                case TSDB -> assertTrue("tsdb".equals(op.service()) && op.pagination() == PaginationStyle.NONE
+                                        && EnosRequestParameters.of(op).containsAll(List.of("startTime", "endTime")),
+                        op.key() + ": a TSDB consumer reads a time range of the TSDB service");
+                case NONE -> assertEquals(PaginationStyle.NONE, op.pagination(),
+                        op.key() + " is paged: state the consumer it gets (search or alert)");
+            }
         }
+    }
+
+    @Test
+    void consumerKindsAreAsTheCatalogueStatesThem() {
+        assertEquals(ConsumerKind.ALERT, catalog.find("alert", "searchActiveAlerts").orElseThrow().consumer());
+        assertEquals(ConsumerKind.SEARCH, catalog.find("alert", "searchHistoryAlerts").orElseThrow().consumer());
+        assertEquals(ConsumerKind.TSDB, catalog.find("tsdb", "read").orElseThrow().consumer());
+        assertEquals(ConsumerKind.NONE, catalog.find("tsdb", "rawV20").orElseThrow().consumer());
+        assertEquals(ConsumerKind.NONE, catalog.find("asset", "get").orElseThrow().consumer());
     }
 
     @Test
