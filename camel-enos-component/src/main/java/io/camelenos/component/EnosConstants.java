@@ -65,78 +65,154 @@ public final class EnosConstants {
               javaType = "String")
     public static final String ALERT_STATE = "CamelEnosAlertState";
 
-    // ---- input: one per request parameter option
+    // ---- set by a followed Data Federation download (and read as the taskId request parameter)
 
-    @Metadata(label = "producer", description = "The EnOS organization (OU) id; overrides the orgId option.", javaType = "String")
-    public static final String ORG_ID = "CamelEnosOrgId";
-    @Metadata(label = "producer", description = "The asset id; overrides the assetId option.", javaType = "String")
-    public static final String ASSET_ID = "CamelEnosAssetId";
-    @Metadata(label = "producer", description = "The asset tree id; overrides the treeId option.", javaType = "String")
-    public static final String TREE_ID = "CamelEnosTreeId";
-    @Metadata(label = "producer", description = "The parent asset id in a tree; overrides the parentAssetId option.", javaType = "String")
-    public static final String PARENT_ASSET_ID = "CamelEnosParentAssetId";
-    @Metadata(label = "producer", description = "The product key; overrides the productKey option.", javaType = "String")
-    public static final String PRODUCT_KEY = "CamelEnosProductKey";
-    @Metadata(label = "producer", description = "The device key; overrides the deviceKey option.", javaType = "String")
-    public static final String DEVICE_KEY = "CamelEnosDeviceKey";
-    @Metadata(label = "producer", description = "The thing model id; overrides the modelId option.", javaType = "String")
-    public static final String MODEL_ID = "CamelEnosModelId";
-    @Metadata(label = "producer", description = "Comma-separated thing model ids; overrides the modelIds option.", javaType = "String")
-    public static final String MODEL_IDS = "CamelEnosModelIds";
-    @Metadata(label = "producer", description = "The search expression; overrides the expression option.", javaType = "String")
-    public static final String EXPRESSION = "CamelEnosExpression";
-    @Metadata(label = "producer", description = "Comma-separated projection fields; overrides the projection option.", javaType = "String")
-    public static final String PROJECTION = "CamelEnosProjection";
-    @Metadata(label = "producer", description = "Comma-separated asset ids; overrides the assetIds option.", javaType = "String")
-    public static final String ASSET_IDS = "CamelEnosAssetIds";
-    @Metadata(label = "producer", description = "Comma-separated measure point ids; overrides the pointIds option.", javaType = "String")
-    public static final String POINT_IDS = "CamelEnosPointIds";
-    @Metadata(label = "producer", description = "Start of the time range; overrides the startTime option.", javaType = "String")
-    public static final String START_TIME = "CamelEnosStartTime";
-    @Metadata(label = "producer", description = "End of the time range; overrides the endTime option.", javaType = "String")
-    public static final String END_TIME = "CamelEnosEndTime";
-    @Metadata(label = "producer", description = "The alert (event) id; overrides the eventId option.", javaType = "String")
-    public static final String EVENT_ID = "CamelEnosEventId";
-    @Metadata(label = "producer", description = "The command id; overrides the commandId option.", javaType = "String")
-    public static final String COMMAND_ID = "CamelEnosCommandId";
-    @Metadata(label = "producer", description = "The TSDB storage policy id; overrides the policyId option.", javaType = "String")
-    public static final String POLICY_ID = "CamelEnosPolicyId";
-    @Metadata(label = "producer", description = "Whether an update patches (true) or replaces (false); overrides the isPatchUpdate option.", javaType = "Boolean")
-    public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
-    @Metadata(label = "producer", description = "The thing model search scope; overrides the scope option.", javaType = "Integer")
-    public static final String SCOPE = "CamelEnosScope";
-    @Metadata(label = "producer", description = "The EnOS user id of batch and App Portal calls; overrides the userId option.", javaType = "String")
-    public static final String USER_ID = "CamelEnosUserId";
-    @Metadata(label = "producer", description = "The ML model service id; overrides the serviceId option.", javaType = "String")
-    public static final String SERVICE_ID = "CamelEnosServiceId";
-    @Metadata(label = "producer", description = "The batch workflow id; overrides the flowId option.", javaType = "String")
-    public static final String FLOW_ID = "CamelEnosFlowId";
-    @Metadata(label = "producer", description = "The batch workflow instance id; overrides the flowInstanceId option.", javaType = "String")
-    public static final String FLOW_INSTANCE_ID = "CamelEnosFlowInstanceId";
-    @Metadata(label = "producer", description = "The batch task instance id; overrides the taskInstanceId option.", javaType = "String")
-    public static final String TASK_INSTANCE_ID = "CamelEnosTaskInstanceId";
-    @Metadata(label = "producer", description = "The Data Federation channel id; overrides the channelId option.", javaType = "String")
-    public static final String CHANNEL_ID = "CamelEnosChannelId";
-    @Metadata(label = "producer", description = "The Data Federation channel type; overrides the channelType option.", javaType = "String")
-    public static final String CHANNEL_TYPE = "CamelEnosChannelType";
-    @Metadata(label = "producer", description = "The Data Federation data source; overrides the dataSourceName option.", javaType = "String")
-    public static final String DATA_SOURCE_NAME = "CamelEnosDataSourceName";
-    @Metadata(label = "producer", description = "The Data Federation SQL query; overrides the sqlQuery option.", javaType = "String")
-    public static final String SQL_QUERY = "CamelEnosSqlQuery";
-    @Metadata(label = "producer", description = "The Data Federation job id; overrides the jobId option.", javaType = "String")
-    public static final String JOB_ID = "CamelEnosJobId";
-    @Metadata(label = "producer", description = "The Data Federation download task id; overrides the taskId option. Set by a followed download-request to the task's id.", javaType = "String")
+    @Metadata(label = "producer", description = "The Data Federation download task id; overrides the taskId option. "
+                                                + "Set by a followed download request to the task's id.",
+              javaType = "String")
     public static final String TASK_ID = "CamelEnosTaskId";
-    @Metadata(label = "producer", description = "The stream processing pipeline id; overrides the pipelineId option.", javaType = "String")
-    public static final String PIPELINE_ID = "CamelEnosPipelineId";
-    @Metadata(label = "producer", description = "The pipeline stage name; overrides the stageInstanceName option.", javaType = "String")
-    public static final String STAGE_INSTANCE_NAME = "CamelEnosStageInstanceName";
-    @Metadata(label = "producer", description = "The App Portal application access key; overrides the accessKey option.", javaType = "String")
+
+    // ---- input: one per request parameter option (EnosRequestParameters), overriding the option for one message.
+    // Rendered by EnosConstantsTest from the catalogue and the options' descriptions: do not edit by hand, run the test
+    // with -Dconstants.update=true after adding a request parameter.
+    // generated:start
+    @Metadata(label = "producer",
+              description = "Overrides the accessKey option for one message: The application's access key sent by App Portal application and message operations.",
+              javaType = "String")
     public static final String ACCESS_KEY = "CamelEnosAccessKey";
-    @Metadata(label = "producer", description = "A user email address; overrides the email option.", javaType = "String")
+    @Metadata(label = "producer",
+              description = "Overrides the assetId option for one message: The asset id sent by operations that address one asset or device.",
+              javaType = "String")
+    public static final String ASSET_ID = "CamelEnosAssetId";
+    @Metadata(label = "producer",
+              description = "Overrides the assetIds option for one message: Comma-separated asset ids (TSDB reads, asset tree lookups).",
+              javaType = "String")
+    public static final String ASSET_IDS = "CamelEnosAssetIds";
+    @Metadata(label = "producer",
+              description = "Overrides the channelId option for one message: The Data Federation channel id (a path parameter).",
+              javaType = "String")
+    public static final String CHANNEL_ID = "CamelEnosChannelId";
+    @Metadata(label = "producer",
+              description = "Overrides the channelType option for one message: The Data Federation channel type to list: READ or WRITE (unset: both).",
+              javaType = "String")
+    public static final String CHANNEL_TYPE = "CamelEnosChannelType";
+    @Metadata(label = "producer",
+              description = "Overrides the commandId option for one message: The command id of command operations.",
+              javaType = "String")
+    public static final String COMMAND_ID = "CamelEnosCommandId";
+    @Metadata(label = "producer",
+              description = "Overrides the dataSourceName option for one message: The data source of a Data Federation write channel.",
+              javaType = "String")
+    public static final String DATA_SOURCE_NAME = "CamelEnosDataSourceName";
+    @Metadata(label = "producer",
+              description = "Overrides the deviceKey option for one message: The device key sent by device operations together with productKey.",
+              javaType = "String")
+    public static final String DEVICE_KEY = "CamelEnosDeviceKey";
+    @Metadata(label = "producer",
+              description = "Overrides the email option for one message: The user email address of App Portal getUserDomain.",
+              javaType = "String")
     public static final String EMAIL = "CamelEnosEmail";
-    @Metadata(label = "producer", description = "An App Portal refresh token; overrides the refreshToken option.", javaType = "String")
+    @Metadata(label = "producer",
+              description = "Overrides the endTime option for one message: End of the time range, in the same format as startTime.",
+              javaType = "String")
+    public static final String END_TIME = "CamelEnosEndTime";
+    @Metadata(label = "producer",
+              description = "Overrides the eventId option for one message: The alert (event) id of alert operations.",
+              javaType = "String")
+    public static final String EVENT_ID = "CamelEnosEventId";
+    @Metadata(label = "producer",
+              description = "Overrides the expression option for one message: The search expression of search operations, e.g. modelId = 'Inverter'.",
+              javaType = "String")
+    public static final String EXPRESSION = "CamelEnosExpression";
+    @Metadata(label = "producer",
+              description = "Overrides the flowId option for one message: The batch workflow id.",
+              javaType = "String")
+    public static final String FLOW_ID = "CamelEnosFlowId";
+    @Metadata(label = "producer",
+              description = "Overrides the flowInstanceId option for one message: The batch workflow instance (run) id, sent as flowInstId.",
+              javaType = "String")
+    public static final String FLOW_INSTANCE_ID = "CamelEnosFlowInstanceId";
+    @Metadata(label = "producer",
+              description = "Overrides the isPatchUpdate option for one message: Whether an update patches the object (true) or replaces it, clearing unspecified fields (false).",
+              javaType = "Boolean")
+    public static final String IS_PATCH_UPDATE = "CamelEnosIsPatchUpdate";
+    @Metadata(label = "producer",
+              description = "Overrides the jobId option for one message: The Data Federation job id (a path parameter).",
+              javaType = "String")
+    public static final String JOB_ID = "CamelEnosJobId";
+    @Metadata(label = "producer",
+              description = "Overrides the modelId option for one message: The thing model id sent by model, alert and TSDB operations.",
+              javaType = "String")
+    public static final String MODEL_ID = "CamelEnosModelId";
+    @Metadata(label = "producer",
+              description = "Overrides the modelIds option for one message: Comma-separated thing model ids (TSDB policy metadata).",
+              javaType = "String")
+    public static final String MODEL_IDS = "CamelEnosModelIds";
+    @Metadata(label = "producer",
+              description = "Overrides the orgId option for one message: The EnOS organization (OU) id sent as the orgId query parameter of every call.",
+              javaType = "String")
+    public static final String ORG_ID = "CamelEnosOrgId";
+    @Metadata(label = "producer",
+              description = "Overrides the parentAssetId option for one message: The parent asset id sent by asset tree node operations.",
+              javaType = "String")
+    public static final String PARENT_ASSET_ID = "CamelEnosParentAssetId";
+    @Metadata(label = "producer",
+              description = "Overrides the pipelineId option for one message: The stream processing pipeline id (a path parameter, or a body field of stage-state calls).",
+              javaType = "String")
+    public static final String PIPELINE_ID = "CamelEnosPipelineId";
+    @Metadata(label = "producer",
+              description = "Overrides the pointIds option for one message: Comma-separated measure point ids (TSDB reads, latest measure points).",
+              javaType = "String")
+    public static final String POINT_IDS = "CamelEnosPointIds";
+    @Metadata(label = "producer",
+              description = "Overrides the policyId option for one message: The TSDB storage policy id (a path parameter).",
+              javaType = "String")
+    public static final String POLICY_ID = "CamelEnosPolicyId";
+    @Metadata(label = "producer",
+              description = "Overrides the productKey option for one message: The product key sent by product and device operations (with deviceKey as an alternative to assetId).",
+              javaType = "String")
+    public static final String PRODUCT_KEY = "CamelEnosProductKey";
+    @Metadata(label = "producer",
+              description = "Overrides the projection option for one message: Comma-separated fields to return from a search, e.g. assetId,name.defaultValue; sent as a JSON array.",
+              javaType = "String")
+    public static final String PROJECTION = "CamelEnosProjection";
+    @Metadata(label = "producer",
+              description = "Overrides the refreshToken option for one message: The App Portal refresh token of refreshAccessToken and revokeRefreshToken.",
+              javaType = "String")
     public static final String REFRESH_TOKEN = "CamelEnosRefreshToken";
+    @Metadata(label = "producer",
+              description = "Overrides the scope option for one message: The thing model search scope: 0 this OU only, 1 this OU and public models.",
+              javaType = "Integer")
+    public static final String SCOPE = "CamelEnosScope";
+    @Metadata(label = "producer",
+              description = "Overrides the serviceId option for one message: The deployed model service id of a prediction (ML) forecast.",
+              javaType = "String")
+    public static final String SERVICE_ID = "CamelEnosServiceId";
+    @Metadata(label = "producer",
+              description = "Overrides the sqlQuery option for one message: The SQL query of a Data Federation read.",
+              javaType = "String")
+    public static final String SQL_QUERY = "CamelEnosSqlQuery";
+    @Metadata(label = "producer",
+              description = "Overrides the stageInstanceName option for one message: The stage of a stream processing pipeline whose state is read or deleted, e.g. Window_1.",
+              javaType = "String")
+    public static final String STAGE_INSTANCE_NAME = "CamelEnosStageInstanceName";
+    @Metadata(label = "producer",
+              description = "Overrides the startTime option for one message: Start of the time range: local time yyyy-MM-dd HH:mm:ss in the asset's time zone, or ISO 8601 with offset.",
+              javaType = "String")
+    public static final String START_TIME = "CamelEnosStartTime";
+    @Metadata(label = "producer",
+              description = "Overrides the taskInstanceId option for one message: The batch task instance id, sent as taskInstId.",
+              javaType = "String")
+    public static final String TASK_INSTANCE_ID = "CamelEnosTaskInstanceId";
+    @Metadata(label = "producer",
+              description = "Overrides the treeId option for one message: The asset tree id sent by asset tree operations.",
+              javaType = "String")
+    public static final String TREE_ID = "CamelEnosTreeId";
+    @Metadata(label = "producer",
+              description = "Overrides the userId option for one message: The EnOS user id: the user a batch processing call acts for (every batch call but time), or the App Portal user an operation is about (e.g. u16000000000001).",
+              javaType = "String")
+    public static final String USER_ID = "CamelEnosUserId";
+    // generated:end
 
     private EnosConstants() {
     }

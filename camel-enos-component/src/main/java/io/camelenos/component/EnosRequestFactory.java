@@ -26,8 +26,6 @@ import org.apache.camel.Message;
  */
 final class EnosRequestFactory {
 
-    private static final String HEADER_PREFIX = "CamelEnos";
-
     private final ObjectMapper mapper;
     private final EnosOperation op;
     private final EnosConfiguration configuration;
@@ -86,7 +84,7 @@ final class EnosRequestFactory {
 
     private Map<String, String> query(Message in, PageCursor cursor) {
         Map<String, String> query = new LinkedHashMap<>();
-        Object orgId = value(in, "orgId");
+        Object orgId = value(in, EnosRequestParameters.ORG_ID);
         if (op.orgId() && orgId != null) {
             query.put("orgId", text(orgId));
         }
@@ -183,14 +181,11 @@ final class EnosRequestFactory {
     }
 
     private Object option(String option) {
-        return EnosParameter.ofOption(option)
-                .orElseThrow(() -> new IllegalStateException("Catalogue entry " + op.key()
-                                                             + " names unknown option " + option))
-                .valueIn(configuration);
+        return EnosRequestParameters.valueIn(configuration, option);
     }
 
-    static String headerOf(String option) {
-        return HEADER_PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+    private static String headerOf(String option) {
+        return EnosRequestParameters.headerOf(option);
     }
 
     private static String text(Object value) {
