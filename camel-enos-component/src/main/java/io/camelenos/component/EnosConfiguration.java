@@ -8,6 +8,7 @@ import io.camelenos.component.catalog.Envelope;
 import io.camelenos.component.catalog.UserAuth;
 import io.camelenos.component.client.EnosClient;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -17,77 +18,56 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * {@link #copy()} with its URI options applied on top.
  */
 @UriParams
+@Configurer(extended = true)
 public class EnosConfiguration implements Cloneable {
+
+    // ---- connection and authentication
 
     @UriParam(label = "common")
     private String gatewayUrl;
+    @UriParam(label = "common")
+    private String orgId;
     @UriParam(label = "security", secret = true)
     private String appKey;
     @UriParam(label = "security", secret = true)
     private String appSecret;
-    @UriParam(label = "common")
-    private String orgId;
-    @UriParam(label = "advanced", defaultValue = "10000")
-    private long connectTimeout = 10000L;
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long requestTimeout = 30000L;
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int maxRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "500")
-    private long retryInitialBackoff = 500L;
-    @UriParam(label = "advanced", defaultValue = "10000")
-    private long retryMaxBackoff = 10000L;
-    @UriParam(label = "advanced", defaultValue = "30000")
-    private long retryAfterCap = 30000L;
-    @UriParam(label = "advanced", defaultValue = "0")
-    private double rateLimit = 0;
-    @UriParam(label = "security", defaultValue = "600000")
-    private long tokenRefreshBefore = 600000L;
-    @UriParam(label = "advanced")
-    private EnosClient client;
     @UriParam(label = "security", secret = true)
     private String userAccount;
     @UriParam(label = "security", secret = true)
     private String userPassword;
     @UriParam(label = "security", secret = true)
     private String userToken;
-    @UriParam(label = "security")
-    private SSLContextParameters sslContextParameters;
-    @UriParam(label = "security", defaultValue = "false")
-    private boolean useGlobalSslContextParameters;
-    @UriParam(label = "proxy")
-    private String proxyHost;
-    @UriParam(label = "proxy")
-    private Integer proxyPort;
-    @UriParam(label = "proxy", secret = true)
-    private String proxyUsername;
-    @UriParam(label = "proxy", secret = true)
-    private String proxyPassword;
-    @UriParam(label = "producer")
+    @UriParam(label = "security", defaultValue = "600000")
+    private long tokenRefreshBefore = 600000L;
+
+    // ---- request parameters: sent by the operations whose catalogue entry names them (EnosRequestParameters), each
+    // overridable per message by its CamelEnos* header; common when an operation with a consumer sends it
+
+    @UriParam(label = "common")
     private String assetId;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String treeId;
     @UriParam(label = "producer")
     private String parentAssetId;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String productKey;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String deviceKey;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String modelId;
     @UriParam(label = "producer")
     private String modelIds;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String expression;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String projection;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String assetIds;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String pointIds;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String startTime;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String endTime;
     @UriParam(label = "producer")
     private String eventId;
@@ -97,9 +77,9 @@ public class EnosConfiguration implements Cloneable {
     private String policyId;
     @UriParam(label = "producer")
     private Boolean isPatchUpdate;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private Integer scope;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String userId;
     @UriParam(label = "producer")
     private String serviceId;
@@ -125,19 +105,18 @@ public class EnosConfiguration implements Cloneable {
     private String pipelineId;
     @UriParam(label = "producer")
     private String stageInstanceName;
-    @UriParam(label = "producer", defaultValue = "false")
-    private boolean followDownload;
-    @UriParam(label = "producer", defaultValue = "1000")
-    private long downloadPollInterval = 1000L;
-    @UriParam(label = "producer", defaultValue = "600000")
-    private long downloadTimeout = 600000L;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String accessKey;
     @UriParam(label = "producer")
     private String email;
-    @UriParam(label = "producer", secret = true)
+    @UriParam(label = "producer,security", secret = true)
     private String refreshToken;
-    @UriParam(label = "producer")
+    @UriParam(label = "common", prefix = "query.", multiValue = true)
+    private Map<String, Object> queryParameters = new HashMap<>();
+
+    // ---- paging
+
+    @UriParam(label = "common")
     private Integer pageSize;
     @UriParam(label = "producer")
     private Integer pageNo;
@@ -147,10 +126,20 @@ public class EnosConfiguration implements Cloneable {
     private boolean fetchAll = false;
     @UriParam(label = "common", defaultValue = "4")
     private int parallelPages = 4;
-    @UriParam(label = "producer", defaultValue = "com.fasterxml.jackson.databind.JsonNode")
+
+    // ---- consumer and producer results (the consumers' own options are in EnosConsumerConfiguration)
+
+    @UriParam(label = "common", defaultValue = "com.fasterxml.jackson.databind.JsonNode")
     private Class<?> outputType = JsonNode.class;
-    @UriParam(label = "producer", prefix = "query.", multiValue = true)
-    private Map<String, Object> queryParameters = new HashMap<>();
+
+    // ---- producer: followed downloads, and the enos:api/call request
+
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean followDownload;
+    @UriParam(label = "producer", defaultValue = "1000")
+    private long downloadPollInterval = 1000L;
+    @UriParam(label = "producer", defaultValue = "600000")
+    private long downloadTimeout = 600000L;
     @UriParam(label = "producer")
     private String version;
     @UriParam(label = "producer", defaultValue = "POST", enums = "GET,POST,PUT,DELETE")
@@ -164,6 +153,42 @@ public class EnosConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "NONE")
     private UserAuth userAuth = UserAuth.NONE;
 
+    // ---- TLS and proxy
+
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+
+    // ---- advanced: timeouts, retries, rate limit, a custom client
+
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private long connectTimeout = 10000L;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long requestTimeout = 30000L;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "500")
+    private long retryInitialBackoff = 500L;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private long retryMaxBackoff = 10000L;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long retryAfterCap = 30000L;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private double rateLimit = 0;
+    @UriParam(label = "advanced")
+    private EnosClient client;
+
+    // ---- connection and authentication
+
     public String getGatewayUrl() {
         return gatewayUrl;
     }
@@ -173,6 +198,17 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setGatewayUrl(String gatewayUrl) {
         this.gatewayUrl = gatewayUrl;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    /**
+     * The EnOS organization (OU) id sent as the orgId query parameter of every call.
+     */
+    public void setOrgId(String orgId) {
+        this.orgId = orgId;
     }
 
     public String getAppKey() {
@@ -195,116 +231,6 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setAppSecret(String appSecret) {
         this.appSecret = appSecret;
-    }
-
-    public String getOrgId() {
-        return orgId;
-    }
-
-    /**
-     * The EnOS organization (OU) id sent as the orgId query parameter of every call.
-     */
-    public void setOrgId(String orgId) {
-        this.orgId = orgId;
-    }
-
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /**
-     * Milliseconds to wait for a TCP connection to the gateway. Applies to the component's shared HTTP client.
-     */
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public long getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    /**
-     * Milliseconds to wait for the answer to one HTTP request before it counts as a (retried) failure.
-     */
-    public void setRequestTimeout(long requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
-    public int getMaxRetries() {
-        return maxRetries;
-    }
-
-    /**
-     * Retries after the first attempt for transient failures: HTTP 5xx, 429, connection errors and codes 99500/80500. Client errors are never retried.
-     */
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    public long getRetryInitialBackoff() {
-        return retryInitialBackoff;
-    }
-
-    /**
-     * Milliseconds to wait before the first retry; each further retry doubles it, with jitter.
-     */
-    public void setRetryInitialBackoff(long retryInitialBackoff) {
-        this.retryInitialBackoff = retryInitialBackoff;
-    }
-
-    public long getRetryMaxBackoff() {
-        return retryMaxBackoff;
-    }
-
-    /**
-     * The longest wait in milliseconds between two retries.
-     */
-    public void setRetryMaxBackoff(long retryMaxBackoff) {
-        this.retryMaxBackoff = retryMaxBackoff;
-    }
-
-    public long getRetryAfterCap() {
-        return retryAfterCap;
-    }
-
-    /**
-     * The longest wait in milliseconds granted to a Retry-After header of a 429 answer.
-     */
-    public void setRetryAfterCap(long retryAfterCap) {
-        this.retryAfterCap = retryAfterCap;
-    }
-
-    public double getRateLimit() {
-        return rateLimit;
-    }
-
-    /**
-     * Requests per second allowed to the gateway for one app key, shared by every endpoint of the component using that key (the first endpoint's value sets the limit); 0 means no limit.
-     */
-    public void setRateLimit(double rateLimit) {
-        this.rateLimit = rateLimit;
-    }
-
-    public long getTokenRefreshBefore() {
-        return tokenRefreshBefore;
-    }
-
-    /**
-     * Milliseconds before expiry at which the access token is refreshed; at most a quarter of the token's lifetime is used, so short-lived tokens are not refreshed on every call.
-     */
-    public void setTokenRefreshBefore(long tokenRefreshBefore) {
-        this.tokenRefreshBefore = tokenRefreshBefore;
-    }
-
-    public EnosClient getClient() {
-        return client;
-    }
-
-    /**
-     * A custom client that sends the requests; when set, the connection, auth, retry and rate-limit options are not used.
-     */
-    public void setClient(EnosClient client) {
-        this.client = client;
     }
 
     public String getUserAccount() {
@@ -340,74 +266,19 @@ public class EnosConfiguration implements Cloneable {
         this.userToken = userToken;
     }
 
-    public SSLContextParameters getSslContextParameters() {
-        return sslContextParameters;
+    public long getTokenRefreshBefore() {
+        return tokenRefreshBefore;
     }
 
     /**
-     * Camel SSLContextParameters for the HTTPS connection to the gateway: a truststore for a private CA, a keystore for
-     * a client certificate. By default the JVM's trusted CAs. The certificate must name the gateway's host: hostname
-     * verification is always on.
+     * Milliseconds before expiry at which the access token is refreshed; at most a quarter of the token's lifetime is used, so short-lived tokens are not refreshed on every call.
      */
-    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
-        this.sslContextParameters = sslContextParameters;
+    public void setTokenRefreshBefore(long tokenRefreshBefore) {
+        this.tokenRefreshBefore = tokenRefreshBefore;
     }
 
-    public boolean isUseGlobalSslContextParameters() {
-        return useGlobalSslContextParameters;
-    }
-
-    /**
-     * Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.
-     */
-    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
-        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
-    }
-
-    public String getProxyHost() {
-        return proxyHost;
-    }
-
-    /**
-     * An HTTP proxy to reach the gateway through (HTTPS goes through it with CONNECT); proxyPort is then required.
-     */
-    public void setProxyHost(String proxyHost) {
-        this.proxyHost = proxyHost;
-    }
-
-    public Integer getProxyPort() {
-        return proxyPort;
-    }
-
-    /**
-     * The port of the HTTP proxy.
-     */
-    public void setProxyPort(Integer proxyPort) {
-        this.proxyPort = proxyPort;
-    }
-
-    public String getProxyUsername() {
-        return proxyUsername;
-    }
-
-    /**
-     * The user of a proxy that asks for Basic authentication (with proxyPassword). The JDK refuses Basic for HTTPS
-     * tunnels unless the system property jdk.http.auth.tunneling.disabledSchemes is set to "".
-     */
-    public void setProxyUsername(String proxyUsername) {
-        this.proxyUsername = proxyUsername;
-    }
-
-    public String getProxyPassword() {
-        return proxyPassword;
-    }
-
-    /**
-     * The password of proxyUsername.
-     */
-    public void setProxyPassword(String proxyPassword) {
-        this.proxyPassword = proxyPassword;
-    }
+    // ---- request parameters: sent by the operations whose catalogue entry names them (EnosRequestParameters), each
+    // overridable per message by its CamelEnos* header; common when an operation with a consumer sends it
 
     public String getAssetId() {
         return assetId;
@@ -751,41 +622,6 @@ public class EnosConfiguration implements Cloneable {
         this.stageInstanceName = stageInstanceName;
     }
 
-    public boolean isFollowDownload() {
-        return followDownload;
-    }
-
-    /**
-     * data-federation/requestDownload: poll the task's status every downloadPollInterval until it is done or canceled
-     * and answer that final status (the task id in CamelEnosTaskId), instead of answering the task id at once.
-     */
-    public void setFollowDownload(boolean followDownload) {
-        this.followDownload = followDownload;
-    }
-
-    public long getDownloadPollInterval() {
-        return downloadPollInterval;
-    }
-
-    /**
-     * Milliseconds between two status polls of a followed download.
-     */
-    public void setDownloadPollInterval(long downloadPollInterval) {
-        this.downloadPollInterval = downloadPollInterval;
-    }
-
-    public long getDownloadTimeout() {
-        return downloadTimeout;
-    }
-
-    /**
-     * Milliseconds a followed download may take before the exchange fails with an ExchangeTimedOutException naming the
-     * task id.
-     */
-    public void setDownloadTimeout(long downloadTimeout) {
-        this.downloadTimeout = downloadTimeout;
-    }
-
     public String getAccessKey() {
         return accessKey;
     }
@@ -818,6 +654,19 @@ public class EnosConfiguration implements Cloneable {
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
     }
+
+    public Map<String, Object> getQueryParameters() {
+        return queryParameters;
+    }
+
+    /**
+     * Extra query parameters, given as query.name=value options (e.g. query.measurepointId=temp); sent as they are with every call.
+     */
+    public void setQueryParameters(Map<String, Object> queryParameters) {
+        this.queryParameters = queryParameters;
+    }
+
+    // ---- paging
 
     public Integer getPageSize() {
         return pageSize;
@@ -878,6 +727,8 @@ public class EnosConfiguration implements Cloneable {
         this.parallelPages = parallelPages;
     }
 
+    // ---- consumer and producer results (the consumers' own options are in EnosConsumerConfiguration)
+
     public Class<?> getOutputType() {
         return outputType;
     }
@@ -889,15 +740,41 @@ public class EnosConfiguration implements Cloneable {
         this.outputType = outputType;
     }
 
-    public Map<String, Object> getQueryParameters() {
-        return queryParameters;
+    // ---- producer: followed downloads, and the enos:api/call request
+
+    public boolean isFollowDownload() {
+        return followDownload;
     }
 
     /**
-     * Extra query parameters, given as query.name=value options (e.g. query.measurepointId=temp); sent as they are with every call.
+     * data-federation/requestDownload: poll the task's status every downloadPollInterval until it is done or canceled
+     * and answer that final status (the task id in CamelEnosTaskId), instead of answering the task id at once.
      */
-    public void setQueryParameters(Map<String, Object> queryParameters) {
-        this.queryParameters = queryParameters;
+    public void setFollowDownload(boolean followDownload) {
+        this.followDownload = followDownload;
+    }
+
+    public long getDownloadPollInterval() {
+        return downloadPollInterval;
+    }
+
+    /**
+     * Milliseconds between two status polls of a followed download.
+     */
+    public void setDownloadPollInterval(long downloadPollInterval) {
+        this.downloadPollInterval = downloadPollInterval;
+    }
+
+    public long getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    /**
+     * Milliseconds a followed download may take before the exchange fails with an ExchangeTimedOutException naming the
+     * task id.
+     */
+    public void setDownloadTimeout(long downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public String getVersion() {
@@ -964,6 +841,167 @@ public class EnosConfiguration implements Cloneable {
      */
     public void setUserAuth(UserAuth userAuth) {
         this.userAuth = userAuth;
+    }
+
+    // ---- TLS and proxy
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Camel SSLContextParameters for the HTTPS connection to the gateway: a truststore for a private CA, a keystore for
+     * a client certificate. By default the JVM's trusted CAs. The certificate must name the gateway's host: hostname
+     * verification is always on.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.
+     */
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy to reach the gateway through (HTTPS goes through it with CONNECT); proxyPort is then required.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The port of the HTTP proxy.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * The user of a proxy that asks for Basic authentication (with proxyPassword). The JDK refuses Basic for HTTPS
+     * tunnels unless the system property jdk.http.auth.tunneling.disabledSchemes is set to "".
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * The password of proxyUsername.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    // ---- advanced: timeouts, retries, rate limit, a custom client
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Milliseconds to wait for a TCP connection to the gateway. Applies to the component's shared HTTP client.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Milliseconds to wait for the answer to one HTTP request before it counts as a (retried) failure.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retries after the first attempt for transient failures: HTTP 5xx, 429, connection errors and codes 99500/80500. Client errors are never retried.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialBackoff() {
+        return retryInitialBackoff;
+    }
+
+    /**
+     * Milliseconds to wait before the first retry; each further retry doubles it, with jitter.
+     */
+    public void setRetryInitialBackoff(long retryInitialBackoff) {
+        this.retryInitialBackoff = retryInitialBackoff;
+    }
+
+    public long getRetryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    /**
+     * The longest wait in milliseconds between two retries.
+     */
+    public void setRetryMaxBackoff(long retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
+    }
+
+    public long getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    /**
+     * The longest wait in milliseconds granted to a Retry-After header of a 429 answer.
+     */
+    public void setRetryAfterCap(long retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * Requests per second allowed to the gateway for one app key, shared by every endpoint of the component using that key (the first endpoint's value sets the limit); 0 means no limit.
+     */
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public EnosClient getClient() {
+        return client;
+    }
+
+    /**
+     * A custom client that sends the requests; when set, the connection, auth, retry and rate-limit options are not used.
+     */
+    public void setClient(EnosClient client) {
+        this.client = client;
     }
 
     /** A copy for one endpoint; the query parameter map is copied too, so endpoints never share it. */
