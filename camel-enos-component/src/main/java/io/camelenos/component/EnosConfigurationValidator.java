@@ -55,12 +55,11 @@ final class EnosConfigurationValidator {
             return;
         }
         check(!c.getProxyHost().isBlank() && c.getProxyHost().matches("[A-Za-z0-9.:\\[\\]_-]+"), "proxyHost",
-                "'" + c.getProxyHost() + "'", "must be a host name or address");
+                c.getProxyHost(), "must be a host name or address");
         check(c.getProxyPort() != null && c.getProxyPort() >= 1 && c.getProxyPort() <= 65535, "proxyPort",
                 c.getProxyPort(), "must be a port 1..65535 when proxyHost is set");
-        if (c.getProxyUsername() != null && c.getProxyPassword() == null) {
-            throw new IllegalArgumentException("Option proxyPassword is required with proxyUsername");
-        }
+        check(c.getProxyUsername() == null || c.getProxyPassword() != null, "proxyPassword", null,
+                "is required with proxyUsername");
     }
 
     /** An option given but empty selects nothing or everything depending on the API: refuse it. */
@@ -69,7 +68,7 @@ final class EnosConfigurationValidator {
             { "productKey", c.getProductKey() }, { "deviceKey", c.getDeviceKey() }, { "modelId", c.getModelId() },
             { "expression", c.getExpression() }, { "userId", c.getUserId() }, { "eventId", c.getEventId() } };
         for (String[] option : options) {
-            check(option[1] == null || !option[1].isBlank(), option[0], "'" + option[1] + "'",
+            check(option[1] == null || !option[1].isBlank(), option[0], option[1],
                     "must not be blank; leave the option out instead");
         }
     }
@@ -82,7 +81,7 @@ final class EnosConfigurationValidator {
             if (list[1] != null) {
                 boolean ok = !list[1].isBlank() && Arrays.stream(list[1].split(",", -1))
                         .noneMatch(String::isBlank);
-                check(ok, list[0], "'" + list[1] + "'", "must be a comma-separated list without empty items");
+                check(ok, list[0], list[1], "must be a comma-separated list without empty items");
             }
         }
     }
@@ -92,14 +91,13 @@ final class EnosConfigurationValidator {
      * values are secrets and never reach a message.
      */
     static void validateUser(EnosConfiguration c, EnosOperation op) {
-        if (c.getUserAccount() != null && isBlank(c.getUserPassword())) {
-            throw new IllegalArgumentException("Option userPassword is required with userAccount");
-        }
+        EnosOptionCheck.checkHidden(c.getUserAccount() == null || !isBlank(c.getUserPassword()), "userPassword",
+                "is required with userAccount");
         boolean asUser = op.userAuth() == UserAuth.IAM || op.userAuth() == UserAuth.PORTAL;
-        if (asUser && c.getClient() == null && isBlank(c.getUserToken()) && isBlank(c.getUserAccount())) {
-            throw new IllegalArgumentException("enos:" + op.key() + " acts as an EnOS user: set the options "
-                                               + "userAccount and userPassword (the component logs in), or userToken");
-        }
+        EnosOptionCheck.checkHidden(!asUser || c.getClient() != null || !isBlank(c.getUserToken())
+                                    || !isBlank(c.getUserAccount()), "userAccount",
+                "enos:" + op.key() + " acts as an EnOS user: set userAccount and userPassword (the component logs "
+                + "in), or userToken");
     }
 
     private static boolean isBlank(String value) {
@@ -111,19 +109,15 @@ final class EnosConfigurationValidator {
                 "is required unless a client is set");
         check(isHttpUrl(c.getGatewayUrl()), "gatewayUrl", c.getGatewayUrl(), "must be an http or https URL");
         URI gateway = URI.create(c.getGatewayUrl());
-        if (gateway.getRawUserInfo() != null) {
-            // user info may hold a password: the message names the option only
-            throw new IllegalArgumentException("Option gatewayUrl must not hold a user or password; the component "
-                                               + "signs with appKey and appSecret");
-        }
+        // user info may hold a password: the message names the option only
+        EnosOptionCheck.checkHidden(gateway.getRawUserInfo() == null, "gatewayUrl",
+                "must not hold a user or password; the component signs with appKey and appSecret");
         check(gateway.getRawQuery() == null && gateway.getRawFragment() == null, "gatewayUrl", c.getGatewayUrl(),
                 "must be the gateway's base URL, without query or fragment");
         check(c.getAppKey() != null && !c.getAppKey().isBlank(), "appKey", c.getAppKey(),
                 "is required unless a client is set");
         // the secret's value must never reach a message, so the check names the option only
-        if (c.getAppSecret() == null || c.getAppSecret().isBlank()) {
-            throw new IllegalArgumentException("Option appSecret is required unless a client is set");
-        }
+        EnosOptionCheck.checkHidden(!isBlank(c.getAppSecret()), "appSecret", "is required unless a client is set");
     }
 
     private static boolean isHttpUrl(String url) {
@@ -144,9 +138,6 @@ final class EnosConfigurationValidator {
     }
 
     static void check(boolean ok, String option, Object value, String rule) {
-        if (!ok) {
-            throw new IllegalArgumentException("Invalid value for option " + option + ": " + LogSafe.abbreviate(value)
-                                               + " (" + rule + ")");
-        }
+        EnosOptionCheck.check(ok, option, value, rule);
     }
 }

@@ -157,6 +157,50 @@ class EnosBadInputTest extends EnosTestSupport {
         assertMentions(e, fragments);
     }
 
+    /** One refusal from each place options are checked: {from or to, uri, option, value as shown}. */
+    static Stream<Arguments> refusalsFromEachCheck() {
+        return Stream.of(
+                Arguments.of("to", "enos:asset/get?maxRetries=abc", "maxRetries", "'abc'"), // option text
+                Arguments.of("to", "enos:asset/get?maxRetries=-1", "maxRetries", "'-1'"), // bound values
+                Arguments.of("to", "enos:tsdb/raw?assetIds=a&pointIds=p&startTime=yesterday", "startTime",
+                        "'yesterday'"), // times
+                Arguments.of("to", "enos:asset/get?followDownload=true", "followDownload", "'true'"), // operation
+                Arguments.of("to", "enos:asset/get?gatewayUrl=RAW(http://user:pa55@gw.example)", "gatewayUrl",
+                        "(not shown)"), // may hold a password
+                Arguments.of("to", "enos:asset/get?appSecret=RAW( )", "appSecret", "(not shown)"),
+                Arguments.of("to", "enos:asset/get?proxyHost=proxy.example&proxyPort=3128&proxyUsername=u",
+                        "proxyPassword", "unset"),
+                Arguments.of("from", "enos:asset/search?partition=3/2", "partition", "'3/2'"), // partitions
+                Arguments.of("from", "enos:asset/search?stateKey=a=b", "stateKey", "'a=b'"), // consumers
+                Arguments.of("from", "enos:asset/search?body={scope", "body", "'{scope'"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusalsFromEachCheck")
+    @Timeout(20)
+    void everyCheckRefusesAnOptionInTheOneFormat(String direction, String uri, String option, String shown) {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (direction.equals("from")) {
+                    from(uri).to("log:never");
+                } else {
+                    from("direct:in").to(uri);
+                }
+            }
+        }));
+        String prefix = "Invalid value for option " + option + ": " + shown + " (";
+        Throwable refusal = e;
+        while (refusal != null && !(refusal instanceof IllegalArgumentException
+                                     && refusal.getMessage().startsWith("Invalid value for option "))) {
+            refusal = refusal.getCause();
+        }
+        assertTrue(refusal != null, "no refusal in the one format in: " + chain(e));
+        assertTrue(refusal.getMessage().startsWith(prefix) && refusal.getMessage().endsWith(")"),
+                "expected " + prefix + "...): " + refusal.getMessage());
+        assertFalse(chain(e).contains("pa55"), chain(e));
+    }
+
     /** Gateway answers refused at the first call: {uri, fragments}. */
     static Stream<Arguments> badAnswers() {
         String call = "enos:api/call?service=bad-service&version=v2.1&path=answers&maxRetries=0&";

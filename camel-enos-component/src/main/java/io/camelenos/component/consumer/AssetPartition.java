@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.camelenos.component.LogSafe;
+import io.camelenos.component.EnosOptionCheck;
 
 /**
  * One partition of the assets, from the {@code partition} option {@code k/n} (0 &lt;= k &lt; n): the assets whose
@@ -90,6 +90,6 @@ public final class AssetPartition {
     }
 
     private static IllegalArgumentException invalid(String text, String rule) {
-        return new IllegalArgumentException("Invalid value for option partition: '" + LogSafe.abbreviate(text) + "' (" + rule + ")");
+        return EnosOptionCheck.invalid("partition", text, rule);
     }
 }

@@ -142,8 +142,8 @@ class EnosPartitionTest extends ConsumerTestSupport {
     @Test
     void thePartitionOptionIsRefusedWhereItMeansNothing() {
         Exception e = assertThrows(Exception.class, () -> route("alerts", "enos:alert/searchActiveAlerts?partition=0/2"));
-        assertTrue(rootMessage(e).contains("Option partition applies to the search and TSDB consumers only"),
-                rootMessage(e));
+        assertTrue(rootMessage(e).contains("Invalid value for option partition: '0/2' (applies to the search and TSDB "
+                                           + "consumers only"), rootMessage(e));
     }
 
     private static String rootMessage(Throwable e) {
