@@ -15,7 +15,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options of the {@code enos:} component and its endpoints. The component holds one instance; each endpoint gets a
- * {@link #copy()} with its URI options applied on top.
+ * {@link #copy()} with its URI options applied on top. The options are grouped by concern, fields and accessors in the
+ * same order. {@code @Configurer} has Camel generate {@code EnosConfigurationConfigurer}, through which the request
+ * parameters are read by name ({@link EnosRequestParameters}).
  */
 @UriParams
 @Configurer(extended = true)
@@ -277,8 +279,7 @@ public class EnosConfiguration implements Cloneable {
         this.tokenRefreshBefore = tokenRefreshBefore;
     }
 
-    // ---- request parameters: sent by the operations whose catalogue entry names them (EnosRequestParameters), each
-    // overridable per message by its CamelEnos* header; common when an operation with a consumer sends it
+    // ---- request parameters
 
     public String getAssetId() {
         return assetId;
@@ -727,7 +728,7 @@ public class EnosConfiguration implements Cloneable {
         this.parallelPages = parallelPages;
     }
 
-    // ---- consumer and producer results (the consumers' own options are in EnosConsumerConfiguration)
+    // ---- consumer and producer results
 
     public Class<?> getOutputType() {
         return outputType;
@@ -740,7 +741,7 @@ public class EnosConfiguration implements Cloneable {
         this.outputType = outputType;
     }
 
-    // ---- producer: followed downloads, and the enos:api/call request
+    // ---- producer
 
     public boolean isFollowDownload() {
         return followDownload;
@@ -914,7 +915,7 @@ public class EnosConfiguration implements Cloneable {
         this.proxyPassword = proxyPassword;
     }
 
-    // ---- advanced: timeouts, retries, rate limit, a custom client
+    // ---- advanced
 
     public long getConnectTimeout() {
         return connectTimeout;
