@@ -90,6 +90,7 @@ public final class ThroughputBench {
         List<Drain> drains = new ArrayList<>();
         drains.add(new BareJdkDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
         drains.add(new CamelHttpDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
+        drains.add(new EnosSdkDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
         drains.add(new EnosConsumerDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize(), false,
                 s.enosOptions()));
         drains.add(new EnosConsumerDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize(), true,
