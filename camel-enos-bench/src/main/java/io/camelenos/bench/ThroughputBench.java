@@ -51,6 +51,15 @@ public final class ThroughputBench {
         double medianCpu() {
             return median(cpuMillisPer100k);
         }
+
+        /**
+         * The client's CPU time per second of the drain at the medians (1.0 = one core busy the whole time): far below
+         * the cores there are while records/s stays short of what the latency allows, the client is waiting for the
+         * CPU the machine's other processes hold, not for the page source.
+         */
+        double medianCores() {
+            return medianRate() * medianCpu() / 1e8;
+        }
     }
 
     private ThroughputBench() {
@@ -90,6 +99,7 @@ public final class ThroughputBench {
         List<Drain> drains = new ArrayList<>();
         drains.add(new BareJdkDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
         drains.add(new CamelHttpDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
+        drains.add(new EnosSdkDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize()));
         drains.add(new EnosConsumerDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize(), false,
                 s.enosOptions()));
         drains.add(new EnosConsumerDrain(r.url(), r.orgId(), r.appKey(), r.appSecret(), s.pageSize(), true,
@@ -166,13 +176,16 @@ public final class ThroughputBench {
         System.out.printf("%s: %d records per drain, page size %d, %d ms per request, %d rounds after a warm-up, "
                           + "%d cores, enos options '%s'%n", s.suite(), floor.records(), s.pageSize(), s.delayMillis(),
                 s.rounds(), Runtime.getRuntime().availableProcessors(), s.enosOptions());
-        System.out.printf("  %-40s %12s %12s %8s %14s %14s %8s%n", "peer", "rec/s best", "rec/s median", "x floor",
-                "CPU ms/100k min", "CPU ms/100k med", "x floor");
+        System.out.printf("  %-40s %12s %12s %8s %14s %14s %8s %6s%n", "peer", "rec/s best", "rec/s median",
+                "x floor", "CPU ms/100k min", "CPU ms/100k med", "x floor", "cores");
         for (Figures f : figures.values()) {
-            System.out.printf("  %-40s %12.0f %12.0f %8.2f %14.1f %14.1f %8.2f%n", f.name(), f.bestRate(),
+            System.out.printf("  %-40s %12.0f %12.0f %8.2f %14.1f %14.1f %8.2f %6.2f%n", f.name(), f.bestRate(),
                     f.medianRate(), f.medianRate() / floor.medianRate(), f.bestCpu(), f.medianCpu(),
-                    f.medianCpu() / floor.medianCpu());
+                    f.medianCpu() / floor.medianCpu(), f.medianCores());
         }
+        System.out.printf("  load average %.1f on %d cores at the end%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static double median(List<Double> values) {

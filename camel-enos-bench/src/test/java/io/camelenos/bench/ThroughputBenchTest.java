@@ -22,7 +22,7 @@ class ThroughputBenchTest {
     void everySearchPeerReadsEveryAssetOnceFromTheReplay() throws Exception {
         Map<String, Figures> figures = ThroughputBench.run(new Settings(Suite.SEARCH, 1_000, 0, 250, 0, 0, 0, ""));
 
-        assertEquals(5, figures.size());
+        assertEquals(6, figures.size());
         figures.values().forEach(f -> assertEquals(1_000, f.records(), f.name()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.data.ThingModels;
 
@@ -31,6 +32,10 @@ import java.util.concurrent.Executors;
  * (which change with the timestamp) are forwarded when recording and ignored when replaying. Token requests are
  * always forwarded, as each carries a fresh timestamp.
  *
+ * <p>The emulator runs in lenient mode, with an app key and secret of the shape EnOS issues (UUIDs, which EnOS's
+ * Java SDK reads as hex): the SDK encrypts its access token itself, which only the real gateway can read. The other
+ * peers still fetch and send real tokens and signatures; the recorded answers are the same either way.
+ *
  * <p>Prints one JSON line on stdout when ready: the URL, the org and app credentials of the emulator behind it, and
  * the ids of the first 20 wind turbines (for TSDB reads).
  */
@@ -38,6 +43,10 @@ public final class ReplayServer {
 
     private static final List<String> FORWARDED_HEADERS = List.of("apim-accesstoken", "apim-timestamp",
             "apim-signature", "Content-Type", "Authorization");
+
+    /** Keys of the shape EnOS issues, which the SDK can use. */
+    private static final String APP_KEY = "7f7e2c1d-3c2e-4f7a-9d0b-5a1e8c3b2a10";
+    private static final String APP_SECRET = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
     private final EnosSimulator sim;
     private final long delayMillis;
@@ -63,7 +72,8 @@ public final class ReplayServer {
     public static void main(String[] args) throws Exception {
         int assets = intArg(args, "--assets", 100_000);
         long delay = intArg(args, "--delay-ms", 0);
-        EnosSimulator sim = EnosSimulator.builder().assets(assets).requestLogCapacity(0).build().start();
+        EnosSimulator sim = EnosSimulator.builder().assets(assets).requestLogCapacity(0)
+                .authMode(AuthMode.LENIENT).appKey(APP_KEY).appSecret(APP_SECRET).build().start();
         boolean record = !"false".equals(arg(args, "--record", "true"));
         ReplayServer replay = new ReplayServer(sim, delay, record);
         replay.server.start();

@@ -8,11 +8,19 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Routes the exchanges of one poll, one at a time, with Camel's batch properties. It holds back one exchange so that
- * the last one of the batch can be marked {@code CamelBatchComplete} without knowing the count in advance. A batch may
+ * the last one of the batch can be marked {@code CamelBatchComplete} without knowing the count in advance. The hold-back
+ * stays even when the total is known from the first page: which exchange ends a poll is only known after it was
+ * offered (records dropped as seen twice or outside a partition, unchanged ones under changesOnly, and above all a
+ * later page's request failing, which makes the previous page's last record the poll's last, marked incomplete). It
+ * costs a reference per exchange, not a copy. A batch may
  * span several polls (a search pass resumed after a failure): its indexes then go on from where the last poll stopped,
  * and only the poll that ends the batch marks its last exchange complete.
  */
 final class BatchEmitter {
+
+    /** The outcome callback of an exchange whose success or failure nobody waits for. */
+    static final Consumer<Boolean> NO_OUTCOME = ok -> {
+    };
 
     private final DefaultConsumer consumer;
     private Exchange pending;

@@ -1,6 +1,7 @@
 package io.camelenos.component.consumer;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import io.camelenos.component.state.ChangeType;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.HeadersMapFactory;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private final EnosOperation operation;
     private final AtomicInteger maxPagesHeld = new AtomicInteger();
     private Function<JsonNode, Object> converter;
+    private HeadersMapFactory headersMaps;
     private ExecutorService pageExecutor;
     private ChangeTracker changes;
     private boolean changesBegun;
@@ -66,6 +69,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         converter = getEndpoint().createConverter();
+        headersMaps = getEndpoint().getCamelContext().getCamelContextExtension().getHeadersMapFactory();
         partition = AssetPartition.parse(options.getPartition());
         pageExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "EnosPages", getEndpoint().getConfiguration().getParallelPages());
@@ -90,7 +94,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         BatchEmitter emitter = new BatchEmitter(this, pass.sent());
-        Poll poll = new Poll(new RecordKeys(options.getRecordKey()));
+        Poll poll = new Poll(new RecordKeys(options.getRecordKey()), getEndpoint().getConfiguration().getPageSize());
         if (changes != null && !changesBegun) {
             changes.begin();
             changesBegun = true;
@@ -165,9 +169,8 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             if (options.isSplitResult()) {
                 routeRecords(page, poll.keys, emitter, poll);
             } else {
-                emitter.offer(exchange(page, partition == null ? page.items() : ownRecords(page, poll.keys), null),
-                        ok -> {
-                        });
+                emitter.offer(exchange(pageHeaders(page), partition == null ? page.items() : ownRecords(page, poll.keys),
+                        null), BatchEmitter.NO_OUTCOME);
             }
             PageCursor next = page.next();
             // the position moves past a page once all its exchanges were routed (one is held back until the next)
@@ -183,6 +186,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void routeRecords(Page page, RecordKeys keys, BatchEmitter emitter, Poll poll) {
+        Map<String, Object> pageHeaders = pageHeaders(page);
         for (JsonNode record : page.items()) {
             String key = keys.of(record);
             if (!poll.firstTime(key) || !isOwn(record, key)) {
@@ -190,10 +194,9 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
             }
             poll.records++;
             if (changes == null) {
-                emitter.offer(exchange(page, record, key), ok -> {
-                });
+                emitter.offer(exchange(pageHeaders, record, key), BatchEmitter.NO_OUTCOME);
             } else {
-                routeIfChanged(page, record, key, emitter);
+                routeIfChanged(pageHeaders, record, key, emitter);
             }
         }
         poll.endOfPage();
@@ -223,13 +226,13 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         return own;
     }
 
-    private void routeIfChanged(Page page, JsonNode record, String key, BatchEmitter emitter) {
+    private void routeIfChanged(Map<String, Object> pageHeaders, JsonNode record, String key, BatchEmitter emitter) {
         if (key == null) {
             throw new IllegalStateException("changesOnly needs a record key; set the recordKey option");
         }
         Change change = changes.classify(key, record.toString());
         if (change != null) {
-            Exchange exchange = exchange(page, record, key);
+            Exchange exchange = exchange(pageHeaders, record, key);
             exchange.getMessage().setHeader(EnosConstants.CHANGE_TYPE, change.kind().name());
             emitter.offer(exchange, ok -> outcome(change, ok));
         }
@@ -257,19 +260,29 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private Exchange exchange(Page page, JsonNode body, String key) {
+    /** The headers every exchange of a page carries (its number, the total), in Camel's own map type, built once. */
+    private Map<String, Object> pageHeaders(Page page) {
+        Map<String, Object> headers = headersMaps.newMap();
+        if (page.pageNo() != null) {
+            headers.put(EnosConstants.PAGE_NO, page.pageNo());
+        }
+        if (page.boxedTotal() != null) {
+            headers.put(EnosConstants.TOTAL_SIZE, page.boxedTotal()); // boxed once per page, not per record
+        }
+        return headers;
+    }
+
+    private Exchange exchange(Map<String, Object> pageHeaders, JsonNode body, String key) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(converter.apply(body));
-        if (page.pageNo() != null) {
-            message.setHeader(EnosConstants.PAGE_NO, page.pageNo());
-        }
-        if (page.boxedTotal() != null) {
-            message.setHeader(EnosConstants.TOTAL_SIZE, page.boxedTotal()); // boxed once per page, not per record
-        }
+        // a copy of the page's sorted headers (built without comparisons), taken by the message as it is, instead of
+        // a sorted insert per header per record
+        Map<String, Object> headers = headersMaps.newMap(pageHeaders);
         if (key != null) {
-            message.setHeader(EnosConstants.RECORD_KEY, key);
+            headers.put(EnosConstants.RECORD_KEY, key);
         }
+        message.setHeaders(headers);
         return exchange;
     }
 
@@ -282,14 +295,18 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
 
     /** What one poll has seen so far (the pass it continues keeps the total and the drift). */
     private final class Poll {
-        private Set<String> previousPage = new HashSet<>();
-        private Set<String> currentPage = new HashSet<>();
+        private Set<String> previousPage;
+        private Set<String> currentPage;
         private long records;
         private boolean started;
         private final RecordKeys keys;
 
-        Poll(RecordKeys keys) {
+        /** @param pageSize the records a page holds (null: the service's default), so the key sets never grow */
+        Poll(RecordKeys keys, Integer pageSize) {
             this.keys = keys;
+            int capacity = (pageSize == null ? 100 : pageSize) * 4 / 3 + 1;
+            this.previousPage = new HashSet<>(capacity);
+            this.currentPage = new HashSet<>(capacity);
         }
 
         void see(Page page, BatchEmitter emitter, EnosConsumerConfiguration options) {
