@@ -1,21 +1,27 @@
 package io.camelenos.component;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +159,59 @@ class EnosDataFederationServiceTest extends EnosServiceTestSupport {
 
         ExchangeTimedOutException timeout = assertInstanceOf(ExchangeTimedOutException.class, thrown.getCause());
         assertTrue(timeout.getMessage().matches(".*download task dl-\\d+ is still running.*"), timeout.getMessage());
+    }
+
+    @Test
+    void aFollowedDownloadEndsWhenItsProducerStops() throws Exception {
+        Producer producer = followingProducer();
+        Exchange exchange = producer.getEndpoint().createExchange();
+        Thread following = follow(producer, exchange);
+
+        producer.stop();
+
+        following.join(10_000); // at its next poll (1 s), long before the download timeout (600 s)
+        assertFalse(following.isAlive(), "the follower still waits after its producer stopped");
+        assertInstanceOf(RejectedExecutionException.class, exchange.getException());
+        assertTrue(exchange.getException().getMessage().matches("Stopped while following EnOS download task dl-\\d+"),
+                exchange.getException().getMessage());
+    }
+
+    @Test
+    void aFollowedDownloadEndsWhenItsThreadIsInterrupted() throws Exception {
+        Producer producer = followingProducer();
+        Exchange exchange = producer.getEndpoint().createExchange();
+        Thread following = follow(producer, exchange);
+
+        following.interrupt();
+
+        following.join(10_000);
+        assertFalse(following.isAlive(), "the follower still waits after an interrupt");
+        assertInstanceOf(InterruptedIOException.class, exchange.getException().getCause(), exchange.getException()
+                .toString());
+        producer.stop();
+    }
+
+    private Producer followingProducer() throws Exception {
+        Producer producer = context.getEndpoint("enos:" + SERVICE + "/requestDownload?" + READ
+                + "&followDownload=true&downloadPollInterval=1000").createProducer();
+        producer.start();
+        return producer;
+    }
+
+    /** Follows a download in a thread of its own, answered once the task's status has been polled once. */
+    private static Thread follow(Producer producer, Exchange exchange) {
+        exchange.getMessage().setBody(download("SELECT * FROM assets"));
+        Thread following = new Thread(() -> {
+            try {
+                producer.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+        }, "follow-download");
+        following.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestLog()
+                .count(entry -> entry.path().matches(".*/download/dl-\\d+/status")) == 1);
+        return following;
     }
 
     @Test
