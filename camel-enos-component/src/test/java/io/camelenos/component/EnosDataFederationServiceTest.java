@@ -163,14 +163,8 @@ class EnosDataFederationServiceTest extends EnosServiceTestSupport {
 
     @Test
     void aFollowedDownloadEndsWhenItsProducerStops() throws Exception {
-        Producer producer = followingProducer();
-        Exchange exchange = producer.getEndpoint().createExchange();
-        Thread following = follow(producer, exchange);
+        Exchange exchange = followThen((producer, following) -> producer.stop());
 
-        producer.stop();
-
-        following.join(10_000); // at its next poll (1 s), long before the download timeout (600 s)
-        assertFalse(following.isAlive(), "the follower still waits after its producer stopped");
         assertInstanceOf(RejectedExecutionException.class, exchange.getException());
         assertTrue(exchange.getException().getMessage().matches("Stopped while following EnOS download task dl-\\d+"),
                 exchange.getException().getMessage());
@@ -178,28 +172,27 @@ class EnosDataFederationServiceTest extends EnosServiceTestSupport {
 
     @Test
     void aFollowedDownloadEndsWhenItsThreadIsInterrupted() throws Exception {
-        Producer producer = followingProducer();
-        Exchange exchange = producer.getEndpoint().createExchange();
-        Thread following = follow(producer, exchange);
+        Exchange exchange = followThen((producer, following) -> following.interrupt());
 
-        following.interrupt();
-
-        following.join(10_000);
-        assertFalse(following.isAlive(), "the follower still waits after an interrupt");
-        assertInstanceOf(InterruptedIOException.class, exchange.getException().getCause(), exchange.getException()
-                .toString());
-        producer.stop();
+        assertInstanceOf(InterruptedIOException.class, exchange.getException().getCause(),
+                exchange.getException().toString());
     }
 
-    private Producer followingProducer() throws Exception {
+    /** What a test does to a follower waiting between two polls. */
+    @FunctionalInterface
+    private interface Disturbance {
+        void apply(Producer producer, Thread following) throws Exception;
+    }
+
+    /**
+     * Follows a download (polled every second, 600 s allowed) in a thread of its own, disturbs it once its status
+     * has been polled, and answers the exchange once the follower has ended, which must be within seconds.
+     */
+    private Exchange followThen(Disturbance disturbance) throws Exception {
         Producer producer = context.getEndpoint("enos:" + SERVICE + "/requestDownload?" + READ
                 + "&followDownload=true&downloadPollInterval=1000").createProducer();
         producer.start();
-        return producer;
-    }
-
-    /** Follows a download in a thread of its own, answered once the task's status has been polled once. */
-    private static Thread follow(Producer producer, Exchange exchange) {
+        Exchange exchange = producer.getEndpoint().createExchange();
         exchange.getMessage().setBody(download("SELECT * FROM assets"));
         Thread following = new Thread(() -> {
             try {
@@ -211,7 +204,13 @@ class EnosDataFederationServiceTest extends EnosServiceTestSupport {
         following.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestLog()
                 .count(entry -> entry.path().matches(".*/download/dl-\\d+/status")) == 1);
-        return following;
+
+        disturbance.apply(producer, following);
+
+        following.join(10_000);
+        assertFalse(following.isAlive(), "the follower still waits");
+        producer.stop();
+        return exchange;
     }
 
     @Test
