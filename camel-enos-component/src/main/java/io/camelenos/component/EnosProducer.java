@@ -40,7 +40,8 @@ public class EnosProducer extends DefaultProducer {
         this.requests = new EnosRequestFactory(endpoint.getComponent().getMapper(), op, configuration);
         this.results = new EnosResultMapper(endpoint.getComponent().getMapper(), configuration.getOutputType());
         this.downloads = configuration.isFollowDownload()
-                ? new EnosDownloadFollower(endpoint.getComponent().getMapper(), configuration) : null;
+                ? new EnosDownloadFollower(endpoint.getComponent().getMapper(), configuration, this::isStoppingOrStopped)
+                : null;
     }
 
     @Override

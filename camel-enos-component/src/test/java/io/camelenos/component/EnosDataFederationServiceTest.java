@@ -1,21 +1,27 @@
 package io.camelenos.component;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +159,58 @@ class EnosDataFederationServiceTest extends EnosServiceTestSupport {
 
         ExchangeTimedOutException timeout = assertInstanceOf(ExchangeTimedOutException.class, thrown.getCause());
         assertTrue(timeout.getMessage().matches(".*download task dl-\\d+ is still running.*"), timeout.getMessage());
+    }
+
+    @Test
+    void aFollowedDownloadEndsWhenItsProducerStops() throws Exception {
+        Exchange exchange = followThen((producer, following) -> producer.stop());
+
+        assertInstanceOf(RejectedExecutionException.class, exchange.getException());
+        assertTrue(exchange.getException().getMessage().matches("Stopped while following EnOS download task dl-\\d+"),
+                exchange.getException().getMessage());
+    }
+
+    @Test
+    void aFollowedDownloadEndsWhenItsThreadIsInterrupted() throws Exception {
+        Exchange exchange = followThen((producer, following) -> following.interrupt());
+
+        assertInstanceOf(InterruptedIOException.class, exchange.getException().getCause(),
+                exchange.getException().toString());
+    }
+
+    /** What a test does to a follower waiting between two polls. */
+    @FunctionalInterface
+    private interface Disturbance {
+        void apply(Producer producer, Thread following) throws Exception;
+    }
+
+    /**
+     * Follows a download (polled every second, 600 s allowed) in a thread of its own, disturbs it once its status
+     * has been polled, and answers the exchange once the follower has ended, which must be within seconds.
+     */
+    private Exchange followThen(Disturbance disturbance) throws Exception {
+        Producer producer = context.getEndpoint("enos:" + SERVICE + "/requestDownload?" + READ
+                + "&followDownload=true&downloadPollInterval=1000").createProducer();
+        producer.start();
+        Exchange exchange = producer.getEndpoint().createExchange();
+        exchange.getMessage().setBody(download("SELECT * FROM assets"));
+        Thread following = new Thread(() -> {
+            try {
+                producer.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+        }, "follow-download");
+        following.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestLog()
+                .count(entry -> entry.path().matches(".*/download/dl-\\d+/status")) == 1);
+
+        disturbance.apply(producer, following);
+
+        following.join(10_000);
+        assertFalse(following.isAlive(), "the follower still waits");
+        producer.stop();
+        return exchange;
     }
 
     @Test

@@ -71,7 +71,7 @@ public class BulkAssetUpdateRoutes extends RouteBuilder {
     }
 
     private static String reportLine(Exchange e, String result, String requestId, String code, String message) {
-        return String.join(",", String.valueOf(e.getProperty("line")), CsvRows.quote(e.getProperty("assetId", String.class)),
-                result, CsvRows.quote(requestId), code, CsvRows.quote(message)) + "\n";
+        return CsvRows.line(e.getProperty("line"), e.getProperty("assetId", String.class), result, requestId, code,
+                message);
     }
 }

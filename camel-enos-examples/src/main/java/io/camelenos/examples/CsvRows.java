@@ -1,9 +1,13 @@
 package io.camelenos.examples;
 
 import org.apache.camel.dataformat.csv.CsvDataFormat;
+import org.apache.commons.csv.CSVFormat;
 
-/** The CSV handling the examples share: how input files are read and how fields are written. */
+/** The CSV handling the examples share: how input files are read and how lines are written. */
 final class CsvRows {
+
+    /** RFC 4180 quoting (a field with a comma, a quote, a CR or an LF is quoted), lines ended by LF as before. */
+    private static final CSVFormat OUTPUT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private CsvRows() {
     }
@@ -18,12 +22,8 @@ final class CsvRows {
         return csv;
     }
 
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /** One CSV line of the fields, each quoted as it needs, ended by a line feed; a null field is empty. */
+    static String line(Object... fields) {
+        return OUTPUT.format(fields) + OUTPUT.getRecordSeparator();
     }
 }

@@ -112,15 +112,14 @@ public class ProvisionDevicesRoutes extends RouteBuilder {
         Map<?, ?> device = e.getIn().getBody(Map.class);
         e.setProperty("deviceKey", device.get("deviceKey"));
         e.setProperty("assetId", device.get("assetId"));
-        String line = String.join(",", String.valueOf(device.get("productKey")), String.valueOf(device.get("deviceKey")),
-                String.valueOf(device.get("assetId")), String.valueOf(device.get("deviceSecret"))) + "\n";
+        String line = CsvRows.line(device.get("productKey"), device.get("deviceKey"), device.get("assetId"),
+                device.get("deviceSecret"));
         e.getIn().setBody(firstOfFile(e, "credentialsStarted") ? CREDENTIALS_HEADER + line : line);
     }
 
     private static String reportLine(Exchange e, String result, String code, String message) {
-        String line = String.join(",", String.valueOf(e.getProperty("line")),
-                CsvRows.quote(e.getProperty("deviceKey", String.class)), result, CsvRows.quote(e.getProperty("assetId", String.class)),
-                code, CsvRows.quote(message)) + "\n";
+        String line = CsvRows.line(e.getProperty("line"), e.getProperty("deviceKey", String.class), result,
+                e.getProperty("assetId", String.class), code, message);
         return Boolean.TRUE.equals(e.getProperty("firstRow")) ? REPORT_HEADER + line : line;
     }
 

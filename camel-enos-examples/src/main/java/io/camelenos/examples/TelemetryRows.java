@@ -25,18 +25,15 @@ final class TelemetryRows {
 
     /** The row of one point of a TSDB record ({@code itemFormat=0}: {@code {assetId, timestamp, <pointId>, localtime}}). */
     static String row(JsonNode record, String pointId) {
-        return String.join(",", Instant.ofEpochMilli(record.path("timestamp").asLong()).toString(),
-                CsvRows.quote(record.path("assetId").asText()), CsvRows.quote(pointId), value(record.get(pointId)),
-                CsvRows.quote(record.path("localtime").asText(""))) + "\n";
+        return CsvRows.line(Instant.ofEpochMilli(record.path("timestamp").asLong()).toString(),
+                record.path("assetId").asText(), pointId, value(record.get(pointId)),
+                record.path("localtime").asText(""));
     }
 
     private static String value(JsonNode value) {
         if (value == null || value.isNull()) {
-            return "";
+            return null;
         }
-        if (value.isNumber() || value.isBoolean()) {
-            return value.asText();
-        }
-        return CsvRows.quote(value.isTextual() ? value.asText() : value.toString());
+        return value.isValueNode() ? value.asText() : value.toString();
     }
 }

@@ -1,16 +1,12 @@
 package io.camelenos.examples;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.testing.BackgroundMain;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.BaseMainSupport;
@@ -29,15 +25,10 @@ final class ExampleRun implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final Main main;
-    private final Thread thread;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Map<String, AtomicInteger> idlePolls = new ConcurrentHashMap<>();
+    private BackgroundMain main;
 
-    private ExampleRun(Main main) {
-        this.main = main;
-        this.thread = new Thread(this::run, "example-main");
+    private ExampleRun() {
     }
 
     /** The example's Main pointed at the emulator, as the ENOS_* variables would point it at a tenant. */
@@ -51,29 +42,19 @@ final class ExampleRun implements AutoCloseable {
 
     /** Starts the Main and returns once its CamelContext has started. */
     static ExampleRun start(Main main) throws InterruptedException {
-        ExampleRun run = new ExampleRun(main);
+        ExampleRun run = new ExampleRun();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 configured.getCamelContext().getManagementStrategy().addEventNotifier(run.new IdlePollCounter());
             }
-
-            @Override
-            public void afterStart(BaseMainSupport running) {
-                run.started.countDown();
-            }
         });
-        run.thread.start();
-        while (!run.started.await(50, TimeUnit.MILLISECONDS)) {
-            if (!run.thread.isAlive()) {
-                throw new AssertionError("the example did not start", run.failure.get());
-            }
-        }
+        run.main = BackgroundMain.start(main, "the example", TIMEOUT);
         return run;
     }
 
     CamelContext context() {
-        return main.getCamelContext();
+        return main.context();
     }
 
     /** Waits until each of the routes has had {@code polls} more idle polls than when called. */
@@ -87,9 +68,7 @@ final class ExampleRun implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no idle poll within " + TIMEOUT + ": " + idlePolls + ", wanted " + target);
             }
-            if (!thread.isAlive()) {
-                throw new AssertionError("the example stopped", failure.get());
-            }
+            main.assertRunning();
             Thread.sleep(20);
         }
     }
@@ -97,24 +76,11 @@ final class ExampleRun implements AutoCloseable {
     /** Stops the example as Ctrl+C does (graceful shutdown of its routes) and waits until it has stopped. */
     @Override
     public void close() throws InterruptedException {
-        main.completed();
-        thread.join(TIMEOUT.toMillis());
-        assertFalse(thread.isAlive(), "the example did not stop");
-        if (failure.get() != null) {
-            throw new AssertionError("the example failed", failure.get());
-        }
+        main.close();
     }
 
     private AtomicInteger idle(String routeId) {
         return idlePolls.computeIfAbsent(routeId, k -> new AtomicInteger());
-    }
-
-    private void run() {
-        try {
-            main.run();
-        } catch (Throwable e) {
-            failure.set(e);
-        }
     }
 
     /**

@@ -1,24 +1,19 @@
 package io.camelenos.kamelets;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.testing.BackgroundMain;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 
 /**
  * A YAML DSL route file run by camel-main on a background thread, as {@code camel run} would run it, with the
@@ -30,38 +25,24 @@ final class KameletRun implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final Main main = new Main();
-    private final Thread thread = new Thread(this::run, "kamelet-main");
-    private final CountDownLatch started = new CountDownLatch(1);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final BackgroundMain main;
     private ConsumerTemplate out;
 
-    private KameletRun() {
+    private KameletRun(BackgroundMain main) {
+        this.main = main;
     }
 
     /** Starts camel-main on the route file with these properties, and returns once its routes have started. */
     static KameletRun start(EnosSimulator sim, Path routeFile, Map<String, String> properties) throws InterruptedException {
-        KameletRun run = new KameletRun();
-        run.main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routeFile.toAbsolutePath());
-        run.main.addInitialProperty("camel.main.name", "kamelet-test");
-        run.main.addInitialProperty("enos.gateway-url", sim.baseUrl());
-        run.main.addInitialProperty("enos.app-key", sim.appKey());
-        run.main.addInitialProperty("enos.app-secret", sim.appSecret());
-        run.main.addInitialProperty("enos.org-id", sim.orgId());
-        properties.forEach(run.main::addInitialProperty);
-        run.main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport running) {
-                run.started.countDown();
-            }
-        });
-        run.thread.start();
-        while (!run.started.await(50, TimeUnit.MILLISECONDS)) {
-            if (!run.thread.isAlive()) {
-                throw new AssertionError("the route did not start", run.failure.get());
-            }
-        }
-        return run;
+        Main main = new Main();
+        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routeFile.toAbsolutePath());
+        main.addInitialProperty("camel.main.name", "kamelet-test");
+        main.addInitialProperty("enos.gateway-url", sim.baseUrl());
+        main.addInitialProperty("enos.app-key", sim.appKey());
+        main.addInitialProperty("enos.app-secret", sim.appSecret());
+        main.addInitialProperty("enos.org-id", sim.orgId());
+        properties.forEach(main::addInitialProperty);
+        return new KameletRun(BackgroundMain.start(main, "the route", TIMEOUT));
     }
 
     /** Runs camel-main on the route file until it fails to start, and returns why it failed. */
@@ -81,7 +62,7 @@ final class KameletRun implements AutoCloseable {
     }
 
     CamelContext context() {
-        return main.getCamelContext();
+        return main.context();
     }
 
     /** The next {@code count} exchanges that reach seda:out; fails if they do not come within the timeout. */
@@ -115,9 +96,7 @@ final class KameletRun implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + TIMEOUT + ": " + what);
             }
-            if (!thread.isAlive()) {
-                throw new AssertionError("camel-main stopped", failure.get());
-            }
+            main.assertRunning();
             Thread.sleep(20);
         }
     }
@@ -132,19 +111,6 @@ final class KameletRun implements AutoCloseable {
     /** Stops camel-main as Ctrl+C does and waits until it has stopped. */
     @Override
     public void close() throws InterruptedException {
-        main.completed();
-        thread.join(TIMEOUT.toMillis());
-        assertFalse(thread.isAlive(), "camel-main did not stop");
-        if (failure.get() != null) {
-            throw new AssertionError("camel-main failed", failure.get());
-        }
-    }
-
-    private void run() {
-        try {
-            main.run();
-        } catch (Throwable e) {
-            failure.set(e);
-        }
+        main.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.camelenos.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,7 +95,7 @@ class ConfiguredDeploymentIT {
     @Test
     @Order(1)
     void syncsTheEmulatorItWasGivenByEnvironmentVariables() {
-        Eventually.within(Duration.ofSeconds(60), () -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             JsonNode summary = json(send(get("/api/data/summary").header("Authorization", basic(READER, READER_PASSWORD))));
             assertEquals(ASSETS, summary.path("assets").path("rows").asLong(), summary.toString());
             assertTrue(summary.path("alerts").path("rows").asLong() > 0, summary.toString());

@@ -1,5 +1,6 @@
 package io.camelenos.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,8 @@ class DebugLogIT {
             try {
                 String writer = ConfiguredDeploymentIT.basic(ConfiguredDeploymentIT.WRITER,
                         ConfiguredDeploymentIT.WRITER_PASSWORD);
-                Eventually.within(Duration.ofSeconds(60), () -> assertTrue(app.output().contains("Asset sync: "
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .untilAsserted(() -> assertTrue(app.output().contains("Asset sync: "
                         + ConfiguredDeploymentIT.ASSETS + " records"), "no asset sync yet"));
                 HttpRequest.Builder patch = HttpRequest.newBuilder(URI.create(app.url() + "/api/assets/"
                                 + emulator.dataSet().assetId(1)))

@@ -1,6 +1,7 @@
 package io.camelenos.app;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -46,7 +47,7 @@ class EtlAppIT {
 
     @Test
     void withinAMinuteTheSummaryShowsAssetsTelemetryAndAlerts() {
-        Eventually.within(Duration.ofSeconds(60), () -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             JsonPath summary = given().when().get("/api/data/summary").then().statusCode(200).extract().jsonPath();
             // the embedded emulator's 500 assets, its turbines' last hour, its active alerts
             assertEquals(500, summary.getLong("assets.rows"), "assets: " + summary.prettify());

@@ -1,6 +1,7 @@
 package io.camelenos.app.status;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -20,7 +21,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
-import io.camelenos.app.Eventually;
 import io.camelenos.app.enos.EnosGateway;
 import io.camelenos.app.sync.alert.AlertSyncRoute;
 import io.camelenos.app.sync.telemetry.TelemetryExportRoute;
@@ -61,7 +61,7 @@ class StatusApiTest {
 
     @Test
     void flowsCountWhatTheyWroteToTheDatabase() {
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             JsonPath status = given().when().get("/api/status").then().statusCode(200).extract().jsonPath();
             assertEquals(List.of("assets", "telemetry", "alerts"), status.getList("flows.flow"));
             assertEquals(count("SELECT COUNT(*) FROM enos_asset"),
@@ -87,7 +87,8 @@ class StatusApiTest {
         EnosSimulator emulator = gateway.embeddedEmulator().orElseThrow();
         emulator.faults().serverErrorRate(1.0);
         try {
-            Eventually.within(WAIT, () -> given().when().get("/api/status").then().statusCode(200)
+            await().atMost(WAIT).ignoreExceptions()
+                    .untilAsserted(() -> given().when().get("/api/status").then().statusCode(200)
                     .body(flow("assets") + ".state", equalTo("failing"))
                     .body(flow("assets") + ".lastPoll.outcome", equalTo("failed"))
                     .body(flow("assets") + ".lastError.stage", equalTo("poll"))
@@ -95,7 +96,8 @@ class StatusApiTest {
         } finally {
             emulator.faults().clear();
         }
-        Eventually.within(WAIT, () -> given().when().get("/api/status").then().statusCode(200)
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> given().when().get("/api/status").then().statusCode(200)
                 .body(flow("assets") + ".state", not(equalTo("failing")))
                 .body(flow("assets") + ".lastPoll.outcome", equalTo("ok")));
     }
@@ -116,7 +118,8 @@ class StatusApiTest {
 
     @Test
     void chartSamplesAreTheNewestOfThePointOldestFirst() throws Exception {
-        Eventually.within(WAIT, () -> assertEquals(4, given().when().get("/api/status/telemetry").then()
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertEquals(4, given().when().get("/api/status/telemetry").then()
                 .statusCode(200).extract().jsonPath().getList("assetId").size()));
         JsonPath assets = given().when().get("/api/status/telemetry").then().extract().jsonPath();
         String assetId = assets.getString("[0].assetId");

@@ -1,5 +1,6 @@
 package io.camelenos.app.status;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
-import io.camelenos.app.Eventually;
 import io.camelenos.app.enos.EnosGateway;
 import io.camelenos.app.sync.telemetry.TelemetryExportRoute;
 import io.camelenos.simulator.EnosSimulator;
@@ -85,7 +85,7 @@ class StatusPageBrowserTest {
 
     @Test
     void showsTheThreeFlowsWithTheirCountsAndWhereItSyncsFrom() {
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             for (String flow : List.of("assets", "telemetry", "alerts")) {
                 WebElement card = flow(flow);
                 long records = Long.parseLong(card.findElement(By.cssSelector("[data-field='records-total']"))
@@ -101,14 +101,15 @@ class StatusPageBrowserTest {
         assertTrue(connection.contains("database H2"), connection);
         assertTrue(!connection.contains(emulator().appSecret()), "no secret on the page");
         // the active alerts, newest first, as the database has them
-        Eventually.within(WAIT, () -> assertEquals(activeAlertsNewestFirst(),
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertEquals(activeAlertsNewestFirst(),
                 driver().findElements(By.cssSelector("#alerts tbody tr[data-event]")).stream()
                         .map(row -> row.getAttribute("data-event")).toList()));
     }
 
     @Test
     void chartDrawsTheChosenPointsOfTheChosenAsset() throws Exception {
-        Eventually.within(WAIT, () -> assertEquals(4, driver().findElements(By.cssSelector("#chart-asset option"))
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertEquals(4, driver().findElements(By.cssSelector("#chart-asset option"))
                 .size(), "the four turbines with telemetry"));
         Select asset = new Select(driver().findElement(By.id("chart-asset")));
         String turbine = asset.getOptions().get(2).getAttribute("value");
@@ -118,7 +119,7 @@ class StatusPageBrowserTest {
                 point.click(); // both points
             }
         }
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             List<WebElement> lines = driver().findElements(By.cssSelector("#chart polyline"));
             assertEquals(2, lines.size(), "one line per chosen point");
             for (WebElement line : lines) {
@@ -143,7 +144,7 @@ class StatusPageBrowserTest {
         camel.getRouteController().startRoute(TelemetryExportRoute.ROUTE_ID);
 
         List<Double> seen = new ArrayList<>();
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             List<WebElement> bars = flow("telemetry").findElements(By.cssSelector("progress[data-field='progress']"));
             if (!bars.isEmpty()) {
                 double value = Double.parseDouble(bars.get(0).getAttribute("value"));
@@ -169,7 +170,7 @@ class StatusPageBrowserTest {
         awaitTelemetryIdle();
         emulator().faults().serverErrorRate(1.0); // every EnOS call answers 503
 
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             WebElement assets = flow("assets");
             assertEquals("failing", assets.getAttribute("data-state"), assets.getText());
             assertTrue(assets.findElement(By.cssSelector("[data-field='state']")).getText().contains("failing"));
@@ -180,7 +181,7 @@ class StatusPageBrowserTest {
         });
 
         emulator().faults().clear();
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             for (String flow : List.of("assets", "telemetry", "alerts")) {
                 WebElement card = flow(flow);
                 assertTrue(List.of("idle", "running").contains(card.getAttribute("data-state")), card.getText());
@@ -193,12 +194,14 @@ class StatusPageBrowserTest {
     @Test
     void screenshotsAtLaptopAndPhoneWidthsWithNothingWiderThanThePhone() {
         awaitTelemetryIdle();
-        Eventually.within(WAIT, () -> assertTrue(driver().findElements(By.cssSelector("#chart polyline")).size() > 0));
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertTrue(driver().findElements(By.cssSelector("#chart polyline")).size() > 0));
         chromium.screenshot(Path.of("target", "screenshots", "status-page-laptop.png"));
 
         chromium.viewport(390, 844);
         driver().get(page.toString());
-        Eventually.within(WAIT, () -> assertTrue(driver().findElements(By.cssSelector("#chart polyline")).size() > 0));
+        await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertTrue(driver().findElements(By.cssSelector("#chart polyline")).size() > 0));
         Number pageWidth = (Number) driver().executeScript("return document.documentElement.scrollWidth;");
         Number viewport = (Number) driver().executeScript("return window.innerWidth;");
         assertTrue(pageWidth.intValue() <= viewport.intValue(), "page " + pageWidth + " px wide at " + viewport);
@@ -225,7 +228,7 @@ class StatusPageBrowserTest {
 
     /** Waits until the page shows the telemetry flow idle after a good poll (its first backfill done). */
     private static void awaitTelemetryIdle() {
-        Eventually.within(WAIT, () -> {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
             WebElement card = flow("telemetry");
             assertEquals("ok", card.findElement(By.cssSelector("[data-field='last-poll']")).getAttribute("data-value"));
             assertTrue(Long.parseLong(card.findElement(By.cssSelector("[data-field='records-total']"))

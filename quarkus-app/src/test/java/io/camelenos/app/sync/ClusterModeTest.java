@@ -2,6 +2,7 @@ package io.camelenos.app.sync;
 
 import static io.camelenos.app.TestUsers.asReader;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import io.camelenos.app.Eventually;
 import io.camelenos.app.PrometheusMetrics;
 import io.camelenos.app.sync.alert.AlertSyncRoute;
 import io.camelenos.app.sync.asset.AssetSyncRoute;
@@ -58,7 +58,7 @@ class ClusterModeTest {
     @Test
     void theOnlyReplicaLeadsEverySyncRoute() {
         List<String> routes = allSyncRoutes();
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             JsonPath cluster = asReader().get("/api/cluster").then().statusCode(200).extract().jsonPath();
             assertEquals(ClusterModeProfile.INSTANCE, cluster.getString("instanceId"));
             assertEquals("file", cluster.getString("kind"));
@@ -93,7 +93,7 @@ class ClusterModeTest {
     void thePartitionsTogetherExportEverySampleOnce() throws SQLException {
         long upTo = System.currentTimeMillis();
         PrometheusMetrics before = PrometheusMetrics.scrape();
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             PrometheusMetrics now = PrometheusMetrics.scrape();
             for (int k = 0; k < ClusterModeProfile.PARTITIONS; k++) {
                 String flow = TelemetryExportRoute.FLOW + "-p" + k;

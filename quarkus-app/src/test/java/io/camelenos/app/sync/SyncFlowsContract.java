@@ -2,6 +2,7 @@ package io.camelenos.app.sync;
 
 import static io.camelenos.app.TestUsers.asReader;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +31,6 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.camelenos.app.Eventually;
 import io.camelenos.app.InjectEnosSimulator;
 import io.camelenos.app.PrometheusMetrics;
 import io.camelenos.app.sync.alert.AlertSyncRoute;
@@ -75,7 +75,7 @@ abstract class SyncFlowsContract {
 
     @Test
     void assetRowsMatchTheEmulatorsAssets() throws Exception {
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, JsonNode> assets = enosAssets();
             Map<String, Map<String, Object>> rows = byKey(rows("SELECT * FROM enos_asset"), "asset_id");
             assertEquals(new TreeSet<>(assets.keySet()), new TreeSet<>(rows.keySet()), "asset ids in enos_asset");
@@ -95,14 +95,15 @@ abstract class SyncFlowsContract {
     @Test
     void changedAssetIsUpdatedOnTheNextPoll() throws Exception {
         String assetId = enos.dataSet().assetId(3); // a wind turbine
-        Eventually.within(SYNC, () -> assertEquals(1, count("SELECT COUNT(*) FROM enos_asset WHERE asset_id = ?",
+        await().atMost(SYNC).ignoreExceptions()
+                .untilAsserted(() -> assertEquals(1, count("SELECT COUNT(*) FROM enos_asset WHERE asset_id = ?",
                 assetId)));
         double ratedPower = 3000 + System.nanoTime() % 1000 + 0.5;
 
         template.requestBody("enos:asset/update?isPatchUpdate=true",
                 Map.of("asset", Map.of("assetId", assetId, "attributes", Map.of("ratedPower", ratedPower))));
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> row = rows("SELECT attributes FROM enos_asset WHERE asset_id = ?", assetId).get(0);
             assertEquals(ratedPower, mapper.readTree((String) row.get("attributes")).path("ratedPower").asDouble());
         });
@@ -111,7 +112,8 @@ abstract class SyncFlowsContract {
     @Test
     void aNulInAnAssetNameNeverBlocksItsRow() throws Exception {
         String assetId = enos.dataSet().assetId(4);
-        Eventually.within(SYNC, () -> assertEquals(1, count("SELECT COUNT(*) FROM enos_asset WHERE asset_id = ?",
+        await().atMost(SYNC).ignoreExceptions()
+                .untilAsserted(() -> assertEquals(1, count("SELECT COUNT(*) FROM enos_asset WHERE asset_id = ?",
                 assetId)));
         String name = "WTG\u0000nul " + System.nanoTime();
 
@@ -120,7 +122,7 @@ abstract class SyncFlowsContract {
                 Map.of("asset", Map.of("assetId", assetId, "name", Map.of("defaultValue", name),
                         "tags", Map.of("note", "a\u0000b"))));
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> row = rows("SELECT name, tags FROM enos_asset WHERE asset_id = ?", assetId).get(0);
             assertEquals(name.replace("\u0000", ""), row.get("name"), "the NUL is removed");
             assertEquals("a\u0000b", mapper.readTree((String) row.get("tags")).path("note").asText());
@@ -132,11 +134,11 @@ abstract class SyncFlowsContract {
     void deletedAssetIsDeletedOnTheNextPoll() throws Exception {
         String meter = enos.dataSet().assetId(24); // the first wind farm's meter: no telemetry, no alerts
         String sql = "SELECT COUNT(*) FROM enos_asset WHERE asset_id = ?";
-        Eventually.within(SYNC, () -> assertEquals(1, count(sql, meter)));
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> assertEquals(1, count(sql, meter)));
 
         template.requestBody("enos:connection/deleteDevice?assetId=" + meter, (Object) null);
 
-        Eventually.within(SYNC, () -> assertEquals(0, count(sql, meter)));
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> assertEquals(0, count(sql, meter)));
         assertTrue(PrometheusMetrics.scrape().sum(RECORDS, "flow", "assets", "change", "deleted") >= 1);
     }
 
@@ -172,7 +174,7 @@ abstract class SyncFlowsContract {
         startTelemetry();
 
         String sample = "SELECT COUNT(*) FROM enos_telemetry WHERE asset_id = ? AND ts = ?";
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             assertEquals(1, count(sample, turbine, first));
             assertEquals(1, count(sample, turbine, second));
         });
@@ -211,7 +213,7 @@ abstract class SyncFlowsContract {
         String[] duplicate = {"flow", TelemetryExportRoute.FLOW, "change", "duplicate"};
         // the pair's last 3 hours come again (startTime is now later than at the first start, hence "most"), and the
         // table skips every sample it has
-        Eventually.within(SYNC, () -> assertTrue(
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> assertTrue(
                 PrometheusMetrics.scrape().sum(RECORDS, duplicate) - before.sum(RECORDS, duplicate) > samples / 2,
                 "samples read again, of " + samples));
         assertEquals(0, count("SELECT COUNT(*) FROM (SELECT asset_id, point_id, ts FROM enos_telemetry "
@@ -224,7 +226,7 @@ abstract class SyncFlowsContract {
 
     @Test
     void alertRowsFollowTheEmulatorsActiveAlerts() throws Exception {
-        Eventually.within(SYNC, () -> assertEquals(enosActiveAlerts(),
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> assertEquals(enosActiveAlerts(),
                 ids("SELECT event_id FROM enos_alert WHERE status = 'ACTIVE'"), "active alerts"));
     }
 
@@ -239,7 +241,7 @@ abstract class SyncFlowsContract {
                 Map.of("activeAlert", alert), String.class);
         String sql = "SELECT * FROM enos_alert WHERE event_id = ?";
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> row = rows(sql, eventId).get(0);
             assertEquals("ACTIVE", row.get("status"));
             assertEquals(turbine, row.get("asset_id"));
@@ -253,13 +255,13 @@ abstract class SyncFlowsContract {
         template.requestBody("enos:alert/closeActiveAlert?eventId=" + eventId,
                 Map.of("eventId", eventId, "recoverTime", recovered, "recoverReason", "fixed by the test"));
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> row = rows(sql, eventId).get(0);
             assertEquals("RECOVERED", row.get("status"));
             assertEquals(recovered, ((Number) row.get("recover_time")).longValue());
         });
         // the forward endpoint got both states, as JSON text, on their second delivery
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             List<String> states = forwarded.received().stream().filter(f -> f.eventId().equals(eventId))
                     .map(ForwardedAlerts.Forwarded::state).toList();
             assertEquals(List.of("ACTIVE", "RECOVERED"), states);
@@ -280,7 +282,7 @@ abstract class SyncFlowsContract {
         String eventId = template.requestBody("enos:alert/createHistoryAlert?outputType=java.lang.String",
                 Map.of("historyAlert", alert), String.class);
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> row = rows("SELECT * FROM enos_alert WHERE event_id = ?", eventId).get(0);
             assertEquals("RECOVERED", row.get("status"));
             assertEquals(occurred, ((Number) row.get("occur_time")).longValue());
@@ -293,7 +295,7 @@ abstract class SyncFlowsContract {
     @Test
     void metricsCountEveryFlow() throws Exception {
         awaitEveryTableHasRows();
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             PrometheusMetrics metrics = PrometheusMetrics.scrape();
             assertTrue(metrics.sum(RECORDS, "flow", AssetSyncRoute.FLOW, "change", "created") > 0, "assets created");
             assertTrue(metrics.sum(RECORDS, "flow", TelemetryExportRoute.FLOW, "change", "inserted") > 0, "samples");
@@ -321,7 +323,7 @@ abstract class SyncFlowsContract {
 
         enos.faults().failNext(8, FaultKind.HTTP_503); // 1 retry per request: about 4 polls fail
 
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             PrometheusMetrics metrics = PrometheusMetrics.scrape();
             assertTrue(metrics.sum(POLLS, "outcome", "failed") > before.sum(POLLS, "outcome", "failed"), "failed polls");
             assertTrue(metrics.sum(ERRORS, "stage", "poll") > before.sum(ERRORS, "stage", "poll"), "poll errors");
@@ -401,13 +403,13 @@ abstract class SyncFlowsContract {
         long now = System.currentTimeMillis();
         double before = PrometheusMetrics.scrape().sum(POLLS, "flow", flow, "outcome", "ok");
         // the poll under way now may have started before now: the one after it did not
-        Eventually.within(SYNC, () -> assertTrue(
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> assertTrue(
                 PrometheusMetrics.scrape().sum(POLLS, "flow", flow, "outcome", "ok") >= before + 2, flow + " polls"));
         return now;
     }
 
     private void awaitEveryTableHasRows() {
-        Eventually.within(SYNC, () -> {
+        await().atMost(SYNC).ignoreExceptions().untilAsserted(() -> {
             for (String table : List.of("enos_asset", "enos_telemetry", "enos_alert")) {
                 assertTrue(count("SELECT COUNT(*) FROM " + table) > 0, table + " rows");
             }
