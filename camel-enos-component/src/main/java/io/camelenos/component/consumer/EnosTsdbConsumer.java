@@ -175,58 +175,64 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void route(TsdbPage page, BatchEmitter emitter) {
+        TsdbPagePairs pairs = new TsdbPagePairs(page, watermarks);
         if (options.isSplitResult()) {
             for (int i = 0; i < page.size(); i++) {
-                routeRecord(page, i, emitter);
+                routeRecord(page, pairs, i, emitter);
             }
+        } else if (pairs.isWholePageNew() && page.size() > 0) {
+            // a forward read: the answer's records are the exchange's body as they are, no copy and no per-sample step
+            emitter.offer(pageExchange(page.items()), pairs::wholePageOutcome);
         } else {
-            routeWhole(page, emitter);
+            routeNewOfPage(page, pairs, emitter);
         }
     }
 
-    private void routeRecord(TsdbPage page, int index, BatchEmitter emitter) {
+    private void routeRecord(TsdbPage page, TsdbPagePairs pairs, int index, BatchEmitter emitter) {
         JsonNode record = page.record(index);
         int point = page.pointIndex(index);
         long ts = page.timestamp(index);
         if (point == TsdbPage.SEVERAL) {
-            List<Watermarks.Pair> pairs = newPairs(page, index);
-            if (!pairs.isEmpty()) {
-                emitter.offer(exchange(record, null), ok -> pairs.forEach(p -> outcome(p, ts, ok)));
+            List<Watermarks.Pair> newPairs = newPairs(page, index);
+            if (!newPairs.isEmpty()) {
+                emitter.offer(exchange(record, page.asset(index), ts, null),
+                        ok -> newPairs.forEach(p -> outcome(p, ts, ok)));
             }
             return;
         }
-        // one point per record (item format 0): its watermark found without a list or a key string
-        Watermarks.Pair pair = page.read().pair(watermarks, page.asset(index), point);
-        if (pair.isNew(ts)) {
-            emitter.offer(exchange(record, page.read().chunk().pointIds().get(point)), ok -> outcome(pair, ts, ok));
+        // one point per record (item format 0): its watermark found once per page, not per record
+        if (pairs.isNew(index)) {
+            Watermarks.Pair pair = pairs.pair(index);
+            emitter.offer(exchange(record, page.asset(index), ts, page.read().chunk().pointIds().get(point)),
+                    ok -> outcome(pair, ts, ok));
         }
     }
 
-    /** One exchange for the page's new records; their watermarks move together when it completes. */
-    private void routeWhole(TsdbPage page, BatchEmitter emitter) {
+    /** One exchange for the page's new records (some were delivered before); their watermarks move together. */
+    private void routeNewOfPage(TsdbPage page, TsdbPagePairs pairs, BatchEmitter emitter) {
         ArrayNode fresh = EnosConsumerSupport.mapper(getEndpoint()).createArrayNode();
         TsdbSamples samples = new TsdbSamples(page.size());
         for (int i = 0; i < page.size(); i++) {
-            int point = page.pointIndex(i);
             long ts = page.timestamp(i);
             int before = samples.size();
-            if (point == TsdbPage.SEVERAL) {
+            if (page.pointIndex(i) == TsdbPage.SEVERAL) {
                 newPairs(page, i).forEach(pair -> samples.add(pair, ts));
-            } else {
-                Watermarks.Pair pair = page.read().pair(watermarks, page.asset(i), point);
-                if (pair.isNew(ts)) {
-                    samples.add(pair, ts);
-                }
+            } else if (pairs.isNew(i)) {
+                samples.add(pairs.pair(i), ts);
             }
             if (samples.size() > before) {
                 fresh.add(page.record(i));
             }
         }
         if (!fresh.isEmpty()) {
-            Exchange exchange = createExchange(false);
-            exchange.getMessage().setBody(converter.apply(fresh));
-            emitter.offer(exchange, samples::outcome);
+            emitter.offer(pageExchange(fresh), samples::outcome);
         }
+    }
+
+    private Exchange pageExchange(JsonNode records) {
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(converter.apply(records));
+        return exchange;
     }
 
     /** The (asset, point) pairs of a record that have not had it yet. */
@@ -256,12 +262,12 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private Exchange exchange(JsonNode record, String point) {
+    private Exchange exchange(JsonNode record, String asset, long timestamp, String point) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(converter.apply(record));
-        message.setHeader(EnosConstants.ASSET_ID, record.path("assetId").asText());
-        message.setHeader(EnosConstants.TIMESTAMP, record.path("timestamp").asLong());
+        message.setHeader(EnosConstants.ASSET_ID, asset);
+        message.setHeader(EnosConstants.TIMESTAMP, timestamp);
         if (point != null) {
             message.setHeader(EnosConstants.POINT_ID, point);
         }
