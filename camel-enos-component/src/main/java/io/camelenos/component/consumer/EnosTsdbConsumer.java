@@ -34,8 +34,9 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 /**
  * Reads TSDB time series incrementally ({@code enos:tsdb/read} and the other v2.1 reads by time range): each poll
  * reads every (asset, point) from its watermark (minus the lookback) up to the end time or now, in requests chunked
- * to EnOS's limits and continued past full pages by timestamp, up to {@code parallelPages} requests in flight (one per
- * chunk being read), and routes the records not delivered before.
+ * to EnOS's limits and continued past full pages by timestamp, up to {@code parallelPages} requests in flight (chunks
+ * side by side, and each chunk's range cut into time segments read in parallel but routed in time order: see
+ * {@link TsdbPageSource}), and routes the records not delivered before.
  * Watermarks move only when exchanges completed, and live in a Camel state repository so that a restart resumes.
  */
 public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
@@ -120,7 +121,6 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
         boolean readAll = false;
-        // at least one chunk per request in flight, so that a few assets are read in parallel too
         try (TsdbPageSource pages = new TsdbPageSource(chunks(assets, end, pageSize, points), chunk -> chunk.from(watermarks),
                 this::fetch, pageExecutor, config.getParallelPages())) {
             readAll = routePages(pages, emitter);
@@ -135,7 +135,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private List<TsdbChunkRead> chunks(List<String> assets, long end, int pageSize, List<String> points) {
-        return TsdbChunk.plan(assets, points, pageSize, config.getParallelPages()).stream()
+        return TsdbChunk.plan(assets, points, pageSize).stream()
                 .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
     }
 
@@ -167,11 +167,11 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         throw new UnsupportedOperationException("EnosTsdbConsumer routes records as it reads");
     }
 
-    /** POST one page of a chunk and reads it (on a fetch thread). */
-    private TsdbPage fetch(TsdbChunkRead read, long from) {
+    /** POST one page of a chunk over [from, end] and reads it (on a fetch thread). */
+    private TsdbPage fetch(TsdbChunkRead read, long from, long end) {
         EnosReply reply = EnosConsumerSupport.client(getEndpoint())
-                .send(request(read.chunk(), from, read.end(), read.pageSize()));
-        return new TsdbPage(read, reply.data().path("items"));
+                .send(request(read.chunk(), from, end, read.pageSize()));
+        return new TsdbPage(read, from, end, reply.data().path("items"));
     }
 
     private void route(TsdbPage page, BatchEmitter emitter) {

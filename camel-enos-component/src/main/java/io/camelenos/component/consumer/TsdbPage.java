@@ -21,6 +21,8 @@ final class TsdbPage {
     static final int SEVERAL = -1;
 
     private final TsdbChunkRead read;
+    private final long from;
+    private final long end;
     private final JsonNode items;
     private final List<String> assets = new ArrayList<>();
     private final int[] assetIndex;
@@ -33,9 +35,17 @@ final class TsdbPage {
     private boolean several;
     private final boolean full;
     private final long maxTimestamp;
+    private boolean lastOfChunk;
 
-    TsdbPage(TsdbChunkRead read, JsonNode items) {
+    /**
+     * @param from  where the request's time range started
+     * @param end   where it ended
+     * @param items the answer's records
+     */
+    TsdbPage(TsdbChunkRead read, long from, long end, JsonNode items) {
         this.read = read;
+        this.from = from;
+        this.end = end;
         this.items = items;
         this.points = read.chunk().pointIds().size();
         this.assetIndex = new int[items.size()];
@@ -180,8 +190,22 @@ final class TsdbPage {
         return maxTimestamp;
     }
 
-    /** Whether the chunk's range is read with this page (it is not full, or it reached the end). */
+    /** Where the request's time range started. */
+    long from() {
+        return from;
+    }
+
+    /** Whether the request's time range is read with this page (it is not full, or it reached the end). */
+    boolean isLastOfRange() {
+        return !full || maxTimestamp >= end;
+    }
+
+    /** Whether the chunk's whole range is read once this page is routed (told by the page source). */
     boolean isLastOfChunk() {
-        return !full || maxTimestamp >= read.end();
+        return lastOfChunk;
+    }
+
+    void lastOfChunk(boolean last) {
+        this.lastOfChunk = last;
     }
 }
