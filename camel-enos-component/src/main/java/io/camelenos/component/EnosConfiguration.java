@@ -720,9 +720,10 @@ public class EnosConfiguration implements Cloneable {
 
     /**
      * The most page requests in flight at once when a search is read to the end (search consumer, fetchAll) or a TSDB
-     * consumer reads its chunks: records still come in page order (TSDB: each chunk's pages in order, chunks as they
-     * arrive), and memory holds at most this many pages plus the one being routed. Page-number searches fan out once the first page gives the total; scroll tokens and TSDB
-     * continuation go one page at a time. 1 reads page after page.
+     * consumer reads its chunks: records still come in page order, and memory holds at most this many pages plus the
+     * one being routed. Page-number searches fan out once the first page gives the total; scroll tokens go one page
+     * at a time. The TSDB consumer reads each chunk's range in parallel time segments, routed in time order. 1 reads
+     * page after page.
      */
     public void setParallelPages(int parallelPages) {
         this.parallelPages = parallelPages;

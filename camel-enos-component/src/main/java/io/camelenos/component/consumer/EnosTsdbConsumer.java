@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelenos.component.EnosConfiguration;
 import io.camelenos.component.EnosConstants;
 import io.camelenos.component.EnosEndpoint;
+import io.camelenos.component.EnosOptionCheck;
 import io.camelenos.component.catalog.EnosCatalog;
 import io.camelenos.component.catalog.EnosOperation;
 import io.camelenos.component.client.EnosClient;
@@ -33,8 +34,9 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 /**
  * Reads TSDB time series incrementally ({@code enos:tsdb/read} and the other v2.1 reads by time range): each poll
  * reads every (asset, point) from its watermark (minus the lookback) up to the end time or now, in requests chunked
- * to EnOS's limits and continued past full pages by timestamp, up to {@code parallelPages} requests in flight (one per
- * chunk being read), and routes the records not delivered before.
+ * to EnOS's limits and continued past full pages by timestamp, up to {@code parallelPages} requests in flight (chunks
+ * side by side, and each chunk's range cut into time segments read in parallel but routed in time order: see
+ * {@link TsdbPageSource}), and routes the records not delivered before.
  * Watermarks move only when exchanges completed, and live in a Camel state repository so that a restart resumes.
  */
 public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
@@ -67,18 +69,15 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        if (config.getStartTime() == null) {
-            throw new IllegalArgumentException("Option startTime is required by the TSDB consumer "
-                                               + "(an ISO 8601 instant or a duration before now such as P1D)");
-        }
-        if (config.getPointIds() == null || config.getPointIds().isBlank()) {
-            throw new IllegalArgumentException("Option pointIds is required by the TSDB consumer");
-        }
+        EnosOptionCheck.check(config.getStartTime() != null, "startTime", null,
+                "required by the TSDB consumer: an ISO 8601 instant or a duration before now such as P1D");
+        EnosOptionCheck.check(config.getPointIds() != null && !config.getPointIds().isBlank(), "pointIds",
+                config.getPointIds(), "required by the TSDB consumer");
         boolean noAssets = (config.getAssetIds() == null || config.getAssetIds().isBlank())
                            && (options.getAssetExpression() == null || options.getAssetExpression().isBlank());
         if (noAssets) {
-            throw new IllegalArgumentException("The TSDB consumer needs assets: set the option assetIds or "
-                                               + "assetExpression");
+            throw EnosOptionCheck.invalid("assetIds", null,
+                    "the TSDB consumer needs assets: set the option assetIds or assetExpression");
         }
         start = TsdbTimes.parse("startTime", config.getStartTime(), clock).toEpochMilli();
         TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
@@ -119,7 +118,6 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         BatchEmitter emitter = new BatchEmitter(this);
         watermarks.beginPoll();
         boolean readAll = false;
-        // at least one chunk per request in flight, so that a few assets are read in parallel too
         try (TsdbPageSource pages = new TsdbPageSource(chunks(assets, end, pageSize, points), chunk -> chunk.from(watermarks),
                 this::fetch, pageExecutor, config.getParallelPages())) {
             readAll = routePages(pages, emitter);
@@ -134,7 +132,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private List<TsdbChunkRead> chunks(List<String> assets, long end, int pageSize, List<String> points) {
-        return TsdbChunk.plan(assets, points, pageSize, config.getParallelPages()).stream()
+        return TsdbChunk.plan(assets, points, pageSize).stream()
                 .map(chunk -> new TsdbChunkRead(chunk, end, pageSize)).toList();
     }
 
@@ -166,66 +164,72 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         throw new UnsupportedOperationException("EnosTsdbConsumer routes records as it reads");
     }
 
-    /** POST one page of a chunk and reads it (on a fetch thread). */
-    private TsdbPage fetch(TsdbChunkRead read, long from) {
+    /** POST one page of a chunk over [from, end] and reads it (on a fetch thread). */
+    private TsdbPage fetch(TsdbChunkRead read, long from, long end) {
         EnosReply reply = getEndpoint().getClient()
-                .send(request(read.chunk(), from, read.end(), read.pageSize()));
-        return new TsdbPage(read, reply.data().path("items"));
+                .send(request(read.chunk(), from, end, read.pageSize()));
+        return new TsdbPage(read, from, end, reply.data().path("items"));
     }
 
     private void route(TsdbPage page, BatchEmitter emitter) {
+        TsdbPagePairs pairs = new TsdbPagePairs(page, watermarks);
         if (options.isSplitResult()) {
             for (int i = 0; i < page.size(); i++) {
-                routeRecord(page, i, emitter);
+                routeRecord(page, pairs, i, emitter);
             }
+        } else if (pairs.isWholePageNew() && page.size() > 0) {
+            // a forward read: the answer's records are the exchange's body as they are, no copy and no per-sample step
+            emitter.offer(pageExchange(page.items()), pairs::wholePageOutcome);
         } else {
-            routeWhole(page, emitter);
+            routeNewOfPage(page, pairs, emitter);
         }
     }
 
-    private void routeRecord(TsdbPage page, int index, BatchEmitter emitter) {
+    private void routeRecord(TsdbPage page, TsdbPagePairs pairs, int index, BatchEmitter emitter) {
         JsonNode record = page.record(index);
         int point = page.pointIndex(index);
         long ts = page.timestamp(index);
         if (point == TsdbPage.SEVERAL) {
-            List<Watermarks.Pair> pairs = newPairs(page, index);
-            if (!pairs.isEmpty()) {
-                emitter.offer(exchange(record, null), ok -> pairs.forEach(p -> outcome(p, ts, ok)));
+            List<Watermarks.Pair> newPairs = newPairs(page, index);
+            if (!newPairs.isEmpty()) {
+                emitter.offer(exchange(record, page.asset(index), ts, null),
+                        ok -> newPairs.forEach(p -> outcome(p, ts, ok)));
             }
             return;
         }
-        // one point per record (item format 0): its watermark found without a list or a key string
-        Watermarks.Pair pair = page.read().pair(watermarks, page.asset(index), point);
-        if (pair.isNew(ts)) {
-            emitter.offer(exchange(record, page.read().chunk().pointIds().get(point)), ok -> outcome(pair, ts, ok));
+        // one point per record (item format 0): its watermark found once per page, not per record
+        if (pairs.isNew(index)) {
+            Watermarks.Pair pair = pairs.pair(index);
+            emitter.offer(exchange(record, page.asset(index), ts, page.read().chunk().pointIds().get(point)),
+                    ok -> outcome(pair, ts, ok));
         }
     }
 
-    /** One exchange for the page's new records; their watermarks move together when it completes. */
-    private void routeWhole(TsdbPage page, BatchEmitter emitter) {
+    /** One exchange for the page's new records (some were delivered before); their watermarks move together. */
+    private void routeNewOfPage(TsdbPage page, TsdbPagePairs pairs, BatchEmitter emitter) {
         ArrayNode fresh = getEndpoint().getMapper().createArrayNode();
         TsdbSamples samples = new TsdbSamples(page.size());
         for (int i = 0; i < page.size(); i++) {
-            int point = page.pointIndex(i);
             long ts = page.timestamp(i);
             int before = samples.size();
-            if (point == TsdbPage.SEVERAL) {
+            if (page.pointIndex(i) == TsdbPage.SEVERAL) {
                 newPairs(page, i).forEach(pair -> samples.add(pair, ts));
-            } else {
-                Watermarks.Pair pair = page.read().pair(watermarks, page.asset(i), point);
-                if (pair.isNew(ts)) {
-                    samples.add(pair, ts);
-                }
+            } else if (pairs.isNew(i)) {
+                samples.add(pairs.pair(i), ts);
             }
             if (samples.size() > before) {
                 fresh.add(page.record(i));
             }
         }
         if (!fresh.isEmpty()) {
-            Exchange exchange = createExchange(false);
-            exchange.getMessage().setBody(converter.apply(fresh));
-            emitter.offer(exchange, samples::outcome);
+            emitter.offer(pageExchange(fresh), samples::outcome);
         }
+    }
+
+    private Exchange pageExchange(JsonNode records) {
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(converter.apply(records));
+        return exchange;
     }
 
     /** The (asset, point) pairs of a record that have not had it yet. */
@@ -255,12 +259,12 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private Exchange exchange(JsonNode record, String point) {
+    private Exchange exchange(JsonNode record, String asset, long timestamp, String point) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(converter.apply(record));
-        message.setHeader(EnosConstants.ASSET_ID, record.path("assetId").asText());
-        message.setHeader(EnosConstants.TIMESTAMP, record.path("timestamp").asLong());
+        message.setHeader(EnosConstants.ASSET_ID, asset);
+        message.setHeader(EnosConstants.TIMESTAMP, timestamp);
         if (point != null) {
             message.setHeader(EnosConstants.POINT_ID, point);
         }

@@ -20,24 +20,15 @@ record TsdbChunk(List<String> assetIds, List<String> pointIds) {
         return MAX_RECORDS;
     }
 
-    /** Splits the points, then the assets, into chunks that stay within both limits for this page size. */
-    static List<TsdbChunk> plan(List<String> assetIds, List<String> pointIds, int pageSize) {
-        return plan(assetIds, pointIds, pageSize, 1);
-    }
-
     /**
-     * The same, with the assets split further where the limits alone would give fewer than {@code minChunks} chunks
-     * (down to one asset a chunk), so that that many requests can be in flight at once.
+     * Splits the points, then the assets, into chunks that stay within both limits for this page size: as few
+     * requests as EnOS allows (a few assets are read in parallel by time segments, not split into small requests).
      */
-    static List<TsdbChunk> plan(List<String> assetIds, List<String> pointIds, int pageSize, int minChunks) {
+    static List<TsdbChunk> plan(List<String> assetIds, List<String> pointIds, int pageSize) {
         int maxPairs = Math.max(1, Math.min(MAX_PAIRS, MAX_RECORDS / pageSize));
-        List<List<String>> pointParts = partition(pointIds, maxPairs);
-        int assetParts = (minChunks + pointParts.size() - 1) / pointParts.size();
-        int assetsForParallel = Math.max(1, (assetIds.size() + assetParts - 1) / Math.max(1, assetParts));
         List<TsdbChunk> chunks = new ArrayList<>();
-        for (List<String> points : pointParts) {
-            int assetsPerChunk = Math.max(1, Math.min(maxPairs / points.size(), assetsForParallel));
-            for (List<String> assets : partition(assetIds, assetsPerChunk)) {
+        for (List<String> points : partition(pointIds, maxPairs)) {
+            for (List<String> assets : partition(assetIds, Math.max(1, maxPairs / points.size()))) {
                 chunks.add(new TsdbChunk(assets, points));
             }
         }

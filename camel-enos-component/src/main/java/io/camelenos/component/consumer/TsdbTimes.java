@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import io.camelenos.component.LogSafe;
+import io.camelenos.component.EnosOptionCheck;
 
 /**
  * The TSDB consumer's time options: an ISO 8601 instant ({@code 2024-01-01T00:00:00Z}, or with an offset), or a
@@ -26,9 +26,8 @@ final class TsdbTimes {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Option " + option + " must be an ISO 8601 instant such as "
-                                               + "2024-01-01T00:00:00Z or a duration before now such as P7D, was "
-                                               + LogSafe.abbreviate(value), e);
+            throw EnosOptionCheck.invalid(option, value, "must be an ISO 8601 instant such as "
+                                                         + "2024-01-01T00:00:00Z or a duration before now such as P7D", e);
         }
     }
 
@@ -39,22 +38,15 @@ final class TsdbTimes {
     static void checkRange(String startTime, String endTime, Clock clock) {
         Instant now = clock.instant();
         Instant start = parse("startTime", startTime, clock);
-        if (start.isAfter(now)) {
-            throw new IllegalArgumentException("Option startTime is in the future (" + start + ", now " + now
-                                               + "), was " + LogSafe.abbreviate(startTime));
-        }
+        EnosOptionCheck.check(!start.isAfter(now), "startTime", startTime,
+                "is in the future (" + start + ", now " + now + ")");
         if (endTime == null) {
             return;
         }
         Instant end = parse("endTime", endTime, clock);
-        if (end.isAfter(now)) {
-            throw new IllegalArgumentException("Option endTime is in the future (" + end + ", now " + now + "), was "
-                                               + endTime + "; leave it out to read up to now at each poll");
-        }
-        if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("Option startTime (" + startTime + ") must be before endTime ("
-                                               + endTime + ")");
-        }
+        EnosOptionCheck.check(!end.isAfter(now), "endTime", endTime,
+                "is in the future (" + end + ", now " + now + "); leave it out to read up to now at each poll");
+        EnosOptionCheck.check(start.isBefore(end), "startTime", startTime, "must be before endTime " + endTime);
     }
 
     /** The wire form of an instant: ISO 8601 UTC with milliseconds, one window for assets of every timezone. */

@@ -104,6 +104,34 @@ public final class Watermarks {
             }
         }
 
+        /**
+         * Whether every timestamp from this one on is new: a page whose earliest sample of this pair passes needs no
+         * look-up per sample.
+         */
+        public boolean isNewFrom(long timestamp) {
+            synchronized (Watermarks.this) {
+                return timestamp > initial && timestamp > watermark - lookback && delivered.isEmpty();
+            }
+        }
+
+        /**
+         * The exchanges of this pair's samples up to this timestamp completed, in one step rather than
+         * {@link #delivered(long)} for each: possible, and done, only when no timestamp needs to be kept (no lookback,
+         * no failure earlier in the poll). False when nothing was done and the caller must report each sample.
+         */
+        public boolean deliveredUpTo(long maxTimestamp) {
+            synchronized (Watermarks.this) {
+                if (lookback > 0 || blocked) {
+                    return false;
+                }
+                if (maxTimestamp > watermark) {
+                    watermark = maxTimestamp;
+                }
+                dirty = true;
+                return true;
+            }
+        }
+
         /** The exchange of the record at this timestamp completed. */
         public void delivered(long timestamp) {
             synchronized (Watermarks.this) {

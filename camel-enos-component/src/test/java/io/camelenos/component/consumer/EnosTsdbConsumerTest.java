@@ -190,6 +190,34 @@ class EnosTsdbConsumerTest extends ConsumerTestSupport {
         assertEquals(expectation.expected(), expectation.count());
     }
 
+    @Test
+    void aFewAssetsAreReadInParallelTimeSegmentsYetEachPairInTimeOrderAndOnce() throws Exception {
+        long start = Instant.parse("2024-02-12T00:00:00Z").toEpochMilli();
+        TsdbExpectation expectation = new TsdbExpectation(sim, 2, start, start + Duration.ofDays(2).toMillis() - 1);
+        Collector segments = route("segments", "enos:tsdb/read?assetIds=" + String.join(",", expectation.assetIds)
+                                               + "&pointIds=" + String.join(",", TsdbExpectation.POINTS)
+                                               + "&startTime=2024-02-12T00:00:00Z&endTime=2024-02-13T23:59:59.999Z"
+                                               + "&pageSize=150&parallelPages=4");
+        sim.requestLog().clear();
+
+        pollOnce("segments");
+
+        // 2,880 one-minute samples per pair at 150 a page: one request would need 20 pages, one after the other
+        assertTrue(sim.requestLog().forPath(RAW).size() >= 20, sim.requestLog().forPath(RAW).toString());
+        java.util.Map<String, Long> lastOfPair = new java.util.HashMap<>();
+        for (Exchange e : segments.takeAll()) {
+            String pair = e.getMessage().getHeader(EnosConstants.ASSET_ID) + "/"
+                          + e.getMessage().getHeader(EnosConstants.POINT_ID);
+            long ts = e.getMessage().getHeader(EnosConstants.TIMESTAMP, Long.class);
+            Long before = lastOfPair.put(pair, ts);
+            assertTrue(before == null || before < ts, pair + " went back from " + before + " to " + ts);
+            expectation.deliver(e.getMessage().getBody(JsonNode.class));
+        }
+        assertEquals(0, expectation.duplicates());
+        assertEquals(0, expectation.missing());
+        assertEquals(expectation.expected(), expectation.count());
+    }
+
     private CamelContext tsdbContext(String uri, File store, TsdbExpectation expectation) throws Exception {
         CamelContext c = new DefaultCamelContext();
         c.addComponent("enos", component());

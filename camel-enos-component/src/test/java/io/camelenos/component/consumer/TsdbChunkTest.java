@@ -33,16 +33,11 @@ class TsdbChunkTest {
     }
 
     @Test
-    void fewAssetsAreSplitIntoAsManyChunksAsRequestsInFlight() {
-        List<TsdbChunk> chunks = TsdbChunk.plan(ids("a", 20), ids("p", 2), 1000, 4);
+    void fewAssetsMakeOneRequest() {
+        List<TsdbChunk> chunks = TsdbChunk.plan(ids("a", 20), ids("p", 2), 1000);
 
-        assertEquals(4, chunks.size());
-        chunks.forEach(chunk -> assertEquals(5, chunk.assetIds().size()));
-        assertEquals(3, TsdbChunk.plan(ids("a", 3), ids("p", 2), 1000, 4).size(), "one asset a chunk at least");
-        for (int minChunks : new int[] {1, 2, 3, 4, 7, 64}) {
-            check(TsdbChunk.plan(ids("a", 3500), ids("p", 5), 1000, minChunks), 3500 * 5, 1000);
-            check(TsdbChunk.plan(ids("a", 21), ids("p", 3001), 100, minChunks), 21 * 3001, 100);
-        }
+        assertEquals(1, chunks.size());
+        assertEquals(20, chunks.get(0).assetIds().size());
     }
 
     private static void check(List<String> assets, List<String> points, int pageSize) {
