@@ -12,9 +12,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * Cluster mode ({@code camel-enos.cluster.*}): when it is on, each sync route is consumed through Camel's
  * {@code master:} component, so that among the replicas sharing the cluster service exactly one (the leader of the
  * route's namespace) runs it. The cluster service is Camel's own, chosen by {@link ClusterKind}; nothing here elects
- * or locks by itself. In cluster mode the routes do not start with the context: each joins its election in an order of
- * this replica's own, one at a time ({@link JoinOrder}), so that replicas starting together share the routes. When it is off, every route runs
- * here, as before.
+ * or locks by itself. In cluster mode the routes do not start with the context: they join their elections one at a
+ * time, in an order of this replica's own ({@link JoinOrder}), so that replicas starting together share the routes.
+ * When it is off, every route runs here, as before.
  */
 @ApplicationScoped
 public class ClusterMode {
@@ -59,6 +63,8 @@ public class ClusterMode {
     EtlConfig config;
 
     private final List<String> routeIds = Collections.synchronizedList(new ArrayList<>());
+    /** The routes whose election this replica has joined so far (see JoinOrder). */
+    private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private CamelClusterService service;
     private Settings settings;
 
@@ -127,7 +133,7 @@ public class ClusterMode {
             if (clusterService != null && clusterService.isLeader(namespace)) {
                 leads.add(routeId);
             }
-            leaders.put(routeId, leaderOf(clusterService, namespace).orElse(null));
+            leaders.put(routeId, leaderOf(clusterService, routeId).orElse(null));
         }
         return new ClusterStatus(s.instanceId(), s.kind().label(), true, leads, leaders);
     }
@@ -136,12 +142,21 @@ public class ClusterMode {
         return service;
     }
 
-    private static Optional<String> leaderOf(CamelClusterService clusterService, String namespace) {
-        if (clusterService == null) {
+    /**
+     * The route's leader as the cluster service reports it, only for a route this replica has joined: asking for the
+     * view of any other would make this replica join its election now (getView starts a view), out of its join order.
+     */
+    private Optional<String> leaderOf(CamelClusterService clusterService, String routeId) {
+        if (clusterService == null || !joined.contains(routeId)) {
             return Optional.empty();
         }
         try {
-            return clusterService.getView(namespace).getLeader().map(CamelClusterMember::getId);
+            CamelClusterView view = clusterService.getView(NAMESPACE_PREFIX + routeId);
+            try {
+                return view.getLeader().map(CamelClusterMember::getId);
+            } finally {
+                clusterService.releaseView(view); // the route's consumer holds it; this call only borrowed it
+            }
         } catch (Exception e) {
             return Optional.empty(); // not known now: the view answers again at the next call
         }
@@ -188,8 +203,8 @@ public class ClusterMode {
     }
 
     /**
-     * Starts the sync routes one by one in this replica's join order: its master: consumer then asks the cluster service for the
-     * route's leadership. The executor is the context's, so a context that stops first cancels what is still waiting.
+     * Starts the sync routes one by one in this replica's join order: a route's master: consumer then asks the cluster
+     * service for its leadership. The executor is the context's, so a context that stops first cancels what waits.
      */
     private void joinElections(CamelContext context) {
         Settings s = settings();
@@ -206,6 +221,7 @@ public class ClusterMode {
         try {
             context.getRouteController().startRoute(routeId);
             watchLeadership(currentService(), routeId);
+            joined.add(routeId);
         } catch (Exception e) {
             LOG.error("Cluster: route {} did not start, so this instance cannot lead it", routeId, e);
         }
@@ -220,16 +236,23 @@ public class ClusterMode {
         return file;
     }
 
-    /** Logs the route's leadership changes; the view is the one the route's master: consumer holds (and releases). */
+    /**
+     * Logs the route's leadership changes (not the "no leader" the view reports when the route joins); the view is the
+     * one the route's master: consumer holds (and releases).
+     */
     private static void watchLeadership(CamelClusterService clusterService, String routeId) {
+        AtomicReference<String> logged = new AtomicReference<>();
         try {
             CamelClusterView view = clusterService.getView(NAMESPACE_PREFIX + routeId);
             view.addEventListener(
                     (CamelClusterEventListener.Leadership) (changed, leader) -> {
+                        String id = leader == null ? null : leader.getId();
+                        if (Objects.equals(logged.getAndSet(id), id)) {
+                            return;
+                        }
                         boolean here = changed.getLocalMember().isLeader();
                         LOG.info("Cluster: route {} is now led by {}{}", routeId,
-                                leader == null ? "no instance" : UntrustedText.forLog(leader.getId()),
-                                here ? " (this instance)" : "");
+                                id == null ? "no instance" : UntrustedText.forLog(id), here ? " (this instance)" : "");
                     });
             clusterService.releaseView(view);
         } catch (Exception e) {
