@@ -63,9 +63,8 @@ public final class ReplicaScaleHarness {
         String pgUser = System.getenv().getOrDefault("CAMEL_ENOS_TEST_PG_USER", "postgres");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("--jar " + jar + " does not exist: build it with ./mvnw -B -o -pl "
-                                               + "quarkus-app -am verify -Dtest=None -Dit.test=None "
-                                               + "-Dsurefire.failIfNoSpecifiedTests=false "
-                                               + "-Dfailsafe.failIfNoSpecifiedTests=false");
+                                               + "quarkus-app -am package -Dtest=None "
+                                               + "-Dsurefire.failIfNoSpecifiedTests=false (not -DskipTests)");
         }
         Instant end = START.plus(Duration.ofDays(days)).minusMillis(1);
         List<Run> runs = List.of(new Run("1 replica, cluster mode off (one export route)", 1, false),
