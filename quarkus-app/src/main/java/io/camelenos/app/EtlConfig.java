@@ -208,6 +208,14 @@ public interface EtlConfig {
         @WithDefault("8")
         int telemetryPartitions();
 
+        /**
+         * At start, the pause between two routes whose elections this replica joins, in an order of its own (a hash of
+         * its instance id and the route id), so that replicas starting together each lead some routes. At least the
+         * cluster service's lock interval; 0 = all at once (the replica started first then leads them all).
+         */
+        @WithDefault("3s")
+        Duration joinInterval();
+
         /** The {@code file} cluster service. */
         File file();
 

@@ -35,9 +35,14 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar with these environment variables (and a free HTTP port). */
     public static PackagedApp start(String name, Map<String, String> environment) {
+        return start(JAR, name, environment);
+    }
+
+    /** Starts another build of the app (e.g. the PostgreSQL one) with these environment variables. */
+    public static PackagedApp start(Path jar, String name, Map<String, String> environment) {
         try {
             Path output = Files.createTempFile("camel-enos-" + name + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString())
+            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             Map<String, String> env = builder.environment();
             env.clear();

@@ -74,6 +74,14 @@ public abstract class SyncRoute extends RouteBuilder {
     }
 
     /**
+     * The route of a sync flow, from its consumer endpoint. In cluster mode it does not start with the context:
+     * {@link ClusterMode} starts it a little later, when this replica joins the route's election (see ClusterMode).
+     */
+    protected RouteDefinition syncRoute(String routeId, Endpoint consumer) {
+        return from(consumer).routeId(routeId).autoStartup(cluster.startsWithContext());
+    }
+
+    /**
      * A failed write (database, forward) is tried {@code camel-enos.sync.write-retries} more times; after that the
      * exchange fails, the consumer keeps the record's old state, and its next poll brings the record again.
      */

@@ -28,22 +28,29 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelenos.app.PackagedApp;
+import io.camelenos.app.PostgresqlAvailable;
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
 import io.camelenos.simulator.data.PointDef;
 import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.data.TimeSeries;
 import org.flywaydb.core.Flyway;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Three packaged app JVMs in cluster mode with the default cluster settings, one shared database (H2 over TCP on
- * loopback), one standalone emulator answering after 20 ms: every route has exactly one leader among them; a
- * replica killed with SIGKILL has its routes led by the others within 30 s, twice; and the bounded telemetry backfill
- * run across those failovers leaves in the table exactly the emulator's series: no gap, no duplicate, nothing else.
+ * Three packaged app JVMs (the PostgreSQL build, {@code target/postgresql/quarkus-app}) in cluster mode with the
+ * default cluster settings, one shared PostgreSQL schema of this run's own (dropped afterwards), one standalone emulator
+ * answering after 20 ms: every route has exactly one leader among them and each replica leads some; a replica killed
+ * with SIGKILL has its routes led by the others within 30 s, twice in a row (the last replica ends up leading all);
+ * and the bounded telemetry backfill run across those
+ * failovers leaves in the table exactly the emulator's series: no gap, no duplicate, nothing else.
  */
+@ExtendWith(PostgresqlAvailable.class)
 class ClusterFailoverIT {
+
+    /** The app as built for PostgreSQL (the database kind is fixed at build time; see the pom). */
+    private static final Path POSTGRESQL_APP = Path.of("target", "postgresql", "quarkus-app", "quarkus-run.jar");
 
     private static final String SECRET = "cluster-it-app-secret";
     private static final String READER = "cluster-reader";
@@ -61,37 +68,41 @@ class ClusterFailoverIT {
     @Test
     void replicasShareTheRoutesTakeOverAKilledLeaderAndExportEverySampleOnce() throws Exception {
         Path locks = Files.createTempDirectory("camel-enos-cluster-it");
-        Server database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        String schema = "camel_enos_cluster_" + Long.toHexString(System.nanoTime());
+        String base = PostgresqlAvailable.url();
+        String jdbc = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        execute(base, "CREATE SCHEMA " + schema);
         List<PackagedApp> apps = new ArrayList<>();
         try (EnosSimulator emulator = EnosSimulator.builder().port(0).assets(ASSETS).seed(42).appSecret(SECRET)
                 .authMode(AuthMode.STRICT).build().start()) {
             emulator.clock().fixAt(Instant.parse("2024-03-01T00:00:00Z"));
             emulator.faults().latencyMillis(20);
-            String jdbc = "jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/mem:cluster;DB_CLOSE_DELAY=-1";
             // migrated once here, so that three replicas starting together do not race Flyway
-            Flyway.configure().dataSource(jdbc, "sa", "").locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(jdbc, PostgresqlAvailable.user(), null).schemas(schema)
+                    .locations("classpath:db/migration").load().migrate();
             Map<String, Integer> turbines = turbines(emulator);
             for (int i = 1; i <= 3; i++) {
-                apps.add(PackagedApp.start("cluster-" + i, env(emulator, jdbc, locks, "replica-" + i)));
+                apps.add(PackagedApp.start(POSTGRESQL_APP, "cluster-" + i, env(emulator, jdbc, schema, locks,
+                        "replica-" + i)));
             }
             for (PackagedApp app : apps) {
                 app.awaitListening(Duration.ofSeconds(60));
             }
             List<String> routes = routes();
-            Map<String, List<String>> leads = awaitOneLeaderEach(apps, routes, Duration.ofSeconds(40));
-            // how the routes spread is the lock race's: the file service does not balance them (see the README)
+            // each replica joins the ten elections one every 3 s (the join interval), in an order of its own
+            Map<String, List<String>> leads = awaitOneLeaderEach(apps, routes, Duration.ofSeconds(60));
             System.out.println("cluster IT: routes per replica " + leads);
+            for (PackagedApp app : apps) {
+                assertTrue(!leads.get(app.url()).isEmpty(), "each replica leads some routes: " + leads);
+            }
 
-            long telemetryAtFirstKill = count(jdbc, "SELECT COUNT(*) FROM enos_telemetry");
-            failover(apps, leads, routes, "replica-1");
-            apps.add(PackagedApp.start("cluster-4", env(emulator, jdbc, locks, "replica-4")));
-            apps.get(apps.size() - 1).awaitListening(Duration.ofSeconds(60));
-            leads = awaitOneLeaderEach(live(apps), routes, Duration.ofSeconds(40));
             Set<String> expected = expectedSamples(emulator, turbines);
-            awaitCount(jdbc, expected.size() / 10, Duration.ofSeconds(60));
+            long telemetryAtFirstKill = count(jdbc, "SELECT COUNT(*) FROM enos_telemetry");
+            leads = failover(apps, leads, routes, "first");
+            // at once again, while the backfill runs: the last replica takes every route over
             long telemetryAtSecondKill = count(jdbc, "SELECT COUNT(*) FROM enos_telemetry");
-            failover(apps, leads, routes, "replica-2");
-            // the second failover moved partitions in the middle of the backfill: they resumed from the shared watermarks
+            failover(apps, leads, routes, "second");
+            // the failovers moved partitions in the middle of the backfill: they resumed from the shared watermarks
             assertTrue(telemetryAtSecondKill < expected.size(), "killed mid-backfill: " + telemetryAtSecondKill);
 
             awaitCount(jdbc, expected.size(), Duration.ofSeconds(90));
@@ -110,23 +121,34 @@ class ClusterFailoverIT {
             for (PackagedApp app : apps) {
                 app.close();
             }
-            database.stop();
+            execute(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    /** Kills the replica that leads most routes and waits until the survivors lead each of its routes. */
-    private void failover(List<PackagedApp> apps, Map<String, List<String>> leads, List<String> routes, String label)
-            throws Exception {
+    private static void execute(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, PostgresqlAvailable.user(), null);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * Kills the replica that leads most routes and waits until the survivors lead each of its routes; answers what
+     * each survivor leads then.
+     */
+    private Map<String, List<String>> failover(List<PackagedApp> apps, Map<String, List<String>> leads,
+                                               List<String> routes, String label) throws Exception {
         PackagedApp victim = live(apps).stream().max((a, b) -> leads.get(a.url()).size() - leads.get(b.url()).size())
                 .orElseThrow();
         List<String> orphaned = leads.get(victim.url());
         long killedAt = System.nanoTime();
         victim.kill();
-        awaitOneLeaderEach(live(apps), routes, FAILOVER_LIMIT);
+        Map<String, List<String>> after = awaitOneLeaderEach(live(apps), routes, FAILOVER_LIMIT);
         Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
         System.out.printf("cluster IT: failover %s: %d routes (%s) led again after %d ms%n", label, orphaned.size(),
                 orphaned, took.toMillis());
         assertTrue(took.compareTo(FAILOVER_LIMIT) <= 0, "failover took " + took);
+        return after;
     }
 
     /** Waits until every route has exactly one leader among the apps; answers each app's routes. */
@@ -203,7 +225,7 @@ class ClusterFailoverIT {
 
     private static Set<String> tableSamples(String jdbc) throws Exception {
         Set<String> samples = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
+        try (Connection c = DriverManager.getConnection(jdbc, PostgresqlAvailable.user(), null);
              Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT asset_id, point_id, ts FROM enos_telemetry")) {
             while (rows.next()) {
@@ -227,7 +249,7 @@ class ClusterFailoverIT {
     }
 
     private static long count(String jdbc, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
+        try (Connection c = DriverManager.getConnection(jdbc, PostgresqlAvailable.user(), null);
              Statement s = c.createStatement();
              ResultSet rows = s.executeQuery(sql)) {
             rows.next();
@@ -235,13 +257,15 @@ class ClusterFailoverIT {
         }
     }
 
-    private static Map<String, String> env(EnosSimulator emulator, String jdbc, Path locks, String id) {
+    private static Map<String, String> env(EnosSimulator emulator, String jdbc, String schema, Path locks, String id) {
         return PackagedApp.env(
                 "CAMEL_COMPONENT_ENOS_GATEWAY_URL", emulator.baseUrl(),
                 "CAMEL_COMPONENT_ENOS_APP_KEY", emulator.appKey(),
                 "CAMEL_COMPONENT_ENOS_APP_SECRET", SECRET,
                 "CAMEL_COMPONENT_ENOS_ORG_ID", emulator.orgId(),
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbc,
+                "QUARKUS_DATASOURCE_USERNAME", PostgresqlAvailable.user(),
+                "QUARKUS_FLYWAY_SCHEMAS", schema,
                 "CAMEL_ENOS_API_READER_USERNAME", READER,
                 "CAMEL_ENOS_API_READER_PASSWORD", READER_PASSWORD,
                 "CAMEL_ENOS_ASSETS_DELAY", "2s",

@@ -26,6 +26,7 @@ class ClusterSettingsTest {
         assertTrue(s.enabled());
         assertEquals(ClusterKind.FILE, s.kind());
         assertEquals(8, s.telemetryPartitions());
+        assertEquals(Duration.ofSeconds(3), s.joinInterval());
         assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "camel-enos-cluster"), s.root());
         assertTrue(s.instanceId().matches("[A-Za-z0-9][A-Za-z0-9._-]*-\\d+"), s.instanceId());
     }
@@ -63,6 +64,10 @@ class ClusterSettingsTest {
                 .startsWith("camel-enos.cluster.file.acquire-lock-interval must be at least 100ms, was PT0.01S"));
         assertTrue(fails(new Cluster(true, null, "a", 8, dir.toString(), Duration.ofSeconds(3), 1))
                 .startsWith("camel-enos.cluster.file.heartbeat-timeout-multiplier must be at least 2"));
+        assertEquals("camel-enos.cluster.join-interval must be between 0 and PT1M, was PT-1S",
+                fails(new Cluster(true, null, "a", 8, dir.toString(), Duration.ofSeconds(3), 3, Duration.ofSeconds(-1))));
+        assertEquals("camel-enos.cluster.join-interval must be between 0 and PT1M, was PT2M",
+                fails(new Cluster(true, null, "a", 8, dir.toString(), Duration.ofSeconds(3), 3, Duration.ofMinutes(2))));
         assertTrue(fails(new Cluster(true, null, "a b\n", 8, dir.toString(), Duration.ofSeconds(3), 3))
                 .startsWith("camel-enos.cluster.instance-id must be 1 to 64 letters"));
     }
@@ -73,7 +78,15 @@ class ClusterSettingsTest {
 
     /** Settings as SmallRye Config would hand them over. */
     private record Cluster(boolean enabled, String kindName, String id, int telemetryPartitions, String rootDir,
-                           Duration interval, int heartbeatTimeoutMultiplier) implements EtlConfig.Cluster {
+                           Duration interval, int heartbeatTimeoutMultiplier, Duration joinInterval)
+            implements EtlConfig.Cluster {
+
+        /** With the default join interval. */
+        Cluster(boolean enabled, String kindName, String id, int telemetryPartitions, String rootDir, Duration interval,
+                int heartbeatTimeoutMultiplier) {
+            this(enabled, kindName, id, telemetryPartitions, rootDir, interval, heartbeatTimeoutMultiplier,
+                    Duration.ofSeconds(3));
+        }
 
         @Override
         public Optional<String> kind() {

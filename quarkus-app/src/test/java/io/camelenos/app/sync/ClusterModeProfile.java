@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The sync flows of {@link SyncFlowsProfile} in cluster mode: a file-lock cluster service on a fresh lock directory,
- * the telemetry export split into four partition routes, a short lock interval so that leadership is taken at once.
+ * the telemetry export split into four partition routes, a short lock interval and join interval so that leadership is taken within seconds.
  */
 public class ClusterModeProfile extends SyncFlowsProfile {
 
@@ -22,6 +22,8 @@ public class ClusterModeProfile extends SyncFlowsProfile {
         config.put("camel-enos.cluster.instance-id", INSTANCE);
         config.put("camel-enos.cluster.telemetry-partitions", String.valueOf(PARTITIONS));
         config.put("camel-enos.cluster.file.acquire-lock-interval", "500ms");
+        // short, so that the routes are led within seconds, yet they still join their elections one by one
+        config.put("camel-enos.cluster.join-interval", "200ms");
         try {
             config.put("camel-enos.cluster.file.root", Files.createTempDirectory("camel-enos-cluster").toString());
         } catch (java.io.IOException e) {

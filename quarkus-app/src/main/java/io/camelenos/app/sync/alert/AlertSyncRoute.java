@@ -37,7 +37,7 @@ public class AlertSyncRoute extends SyncRoute {
         String uri = "enos:alert/searchActiveAlerts?pageSize=" + alerts.pageSize()
                      + "&delay=" + alerts.delay().toMillis()
                      + alerts.expression().filter(e -> !e.isBlank()).map(e -> "&expression=" + raw(e)).orElse("");
-        RouteDefinition route = from(consumer(ROUTE_ID, uri, alerts.options(), monitor)).routeId(ROUTE_ID)
+        RouteDefinition route = syncRoute(ROUTE_ID, consumer(ROUTE_ID, uri, alerts.options(), monitor))
                 // kept aside: a forward endpoint may change the message's headers
                 .setProperty(STATE, header(EnosConstants.ALERT_STATE))
                 .process(exchange -> table.upsert(exchange.getMessage().getMandatoryBody(JsonNode.class),

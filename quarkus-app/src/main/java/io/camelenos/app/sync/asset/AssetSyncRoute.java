@@ -38,7 +38,7 @@ public class AssetSyncRoute extends SyncRoute {
         String uri = "enos:asset/search?changesOnly=true&recordKey=assetId&pageSize=" + assets.pageSize()
                      + "&delay=" + assets.delay().toMillis()
                      + assets.expression().filter(e -> !e.isBlank()).map(e -> "&expression=" + raw(e)).orElse("");
-        from(consumer(ROUTE_ID, uri, assets.options(), monitor)).routeId(ROUTE_ID)
+        syncRoute(ROUTE_ID, consumer(ROUTE_ID, uri, assets.options(), monitor))
                 .process(exchange -> write(exchange, table, monitor, assets.pageSize()));
     }
 

@@ -69,8 +69,7 @@ public class TelemetryExportRoute extends SyncRoute {
      */
     private void exportRoute(String routeId, String uri, SyncMonitor monitor, TelemetryTable table,
                              List<String> points) {
-        retryFailedWrites(from(consumer(routeId, FLOW, uri, config.telemetry().options(), monitor)).routeId(routeId),
-                monitor)
+        retryFailedWrites(syncRoute(routeId, consumer(routeId, FLOW, uri, config.telemetry().options(), monitor)), monitor)
                 .process(exchange -> {
                     TelemetryTable.Result written = table.insert(exchange.getMessage().getMandatoryBody(JsonNode.class),
                             points);
