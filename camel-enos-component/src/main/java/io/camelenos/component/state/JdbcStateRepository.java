@@ -49,7 +49,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
      */
     public JdbcStateRepository(DataSource dataSource, String repositoryName) {
         if (repositoryName == null || repositoryName.isBlank() || repositoryName.length() > 128) {
-            throw new IllegalArgumentException("Invalid repositoryName: '" + repositoryName
+            throw new IllegalArgumentException("Invalid value for option repositoryName: '" + repositoryName
                                                + "' (1 to 128 characters, not blank)");
         }
         this.dataSource = dataSource;
@@ -67,7 +67,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     /** The table holding the state; ENOS_CONSUMER_STATE by default. A plain SQL identifier, optionally schema.table. */
     public void setTableName(String tableName) {
         if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("Invalid tableName: '" + tableName
+            throw new IllegalArgumentException("Invalid value for option tableName: '" + tableName
                                                + "' (a SQL identifier such as ENOS_CONSUMER_STATE or schema.table)");
         }
         this.tableName = tableName;
