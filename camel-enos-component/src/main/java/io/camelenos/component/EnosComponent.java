@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelenos.component.catalog.UserAuth;
+import io.camelenos.component.client.AppCredentials;
 import io.camelenos.component.client.EnosClient;
 import io.camelenos.component.client.EnosCounters;
 import io.camelenos.component.client.HttpEnosClient;
@@ -49,9 +51,9 @@ public class EnosComponent extends HealthCheckComponent {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Map<String, TokenManager> tokens = new ConcurrentHashMap<>();
-    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
-    private final Map<String, UserSession> userSessions = new ConcurrentHashMap<>();
+    private final Map<AppKey, TokenManager> tokens = new ConcurrentHashMap<>();
+    private final Map<AppKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<LoginKey, UserSession> userSessions = new ConcurrentHashMap<>();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
     private final EnosCounters counters = new EnosCounters();
@@ -93,17 +95,18 @@ public class EnosComponent extends HealthCheckComponent {
         HttpTransport transport = transport(c);
         HttpClient http = httpClients.computeIfAbsent(transport,
                 t -> t.newClient(Duration.ofMillis(configuration.getConnectTimeout())));
-        // the secret is part of the key so that an endpoint with other credentials never borrows a token
-        String key = c.getGatewayUrl() + "|" + c.getAppKey() + "|" + c.getAppSecret() + "|" + transport.hashCode();
+        AppCredentials credentials = new AppCredentials(c.getAppKey(), c.getAppSecret());
+        AppKey key = new AppKey(c.getGatewayUrl(), credentials.fingerprint(), transport);
+        // the first endpoint's credentials are kept; later ones with the same fingerprint are dropped here
         TokenManager tokenManager = tokens.computeIfAbsent(key, k -> new TokenManager(http,
-                c.getGatewayUrl(), c.getAppKey(), c.getAppSecret(), Duration.ofMillis(c.getTokenRefreshBefore()),
+                c.getGatewayUrl(), credentials, Duration.ofMillis(c.getTokenRefreshBefore()),
                 Duration.ofMillis(c.getRequestTimeout()), Clock.systemUTC(), mapper, counters));
         RateLimiter limiter = c.getRateLimit() > 0
                 ? rateLimiters.computeIfAbsent(key, k -> new RateLimiter(c.getRateLimit()))
                 : null;
         RetryPolicy retry = new RetryPolicy(c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialBackoff()),
                 Duration.ofMillis(c.getRetryMaxBackoff()), Duration.ofMillis(c.getRetryAfterCap()));
-        return new HttpEnosClient(http, c.getGatewayUrl(), tokenManager, c.getAppSecret(), limiter, retry,
+        return new HttpEnosClient(http, c.getGatewayUrl(), tokenManager, limiter, retry,
                 Duration.ofMillis(c.getRequestTimeout()), mapper, users(key, c), counters);
     }
 
@@ -135,10 +138,23 @@ public class EnosComponent extends HealthCheckComponent {
     }
 
     /** The user credential of the endpoint; a login is shared by the endpoints with the same account and password. */
-    private UserAuthenticator users(String key, EnosConfiguration c) {
-        String account = key + "|" + c.getUserAccount() + "|" + c.getUserPassword() + "|";
+    private UserAuthenticator users(AppKey key, EnosConfiguration c) {
+        String password = c.getUserPassword() == null ? null : AppCredentials.digest(c.getUserPassword());
         return new UserAuthenticator(c.getUserAccount(), c.getUserPassword(), c.getUserToken(),
-                kind -> userSessions.computeIfAbsent(account + kind, k -> new UserSession()), mapper);
+                kind -> userSessions.computeIfAbsent(new LoginKey(key, c.getUserAccount(), password, kind),
+                        k -> new UserSession()), mapper);
+    }
+
+    /**
+     * What one access token and one rate limiter are shared by: the gateway, the app's credentials (by their
+     * fingerprint, so that an endpoint with another secret never borrows a token, and the secret is not the key) and
+     * the transport.
+     */
+    private record AppKey(String gatewayUrl, String credentials, HttpTransport transport) {
+    }
+
+    /** What one user login is shared by: the app, the account, a digest of its password, and IAM or App Portal. */
+    private record LoginKey(AppKey app, String account, String passwordDigest, UserAuth kind) {
     }
 
     ObjectMapper getMapper() {

@@ -195,8 +195,11 @@ public class EnosEndpoint extends ScheduledPollEndpoint {
         }
     }
 
-    /** A probe of the gateway with this endpoint's credentials and org id; the built-in client it uses never retries. */
-    EnosGatewayProbe createProbe() {
+    /**
+     * A probe of the gateway with this endpoint's credentials and org id; the built-in client it uses never retries.
+     * Public for applications that build their own readiness on an {@code EnosProducerHealthCheck}.
+     */
+    public EnosGatewayProbe createProbe() {
         EnosConfiguration once = configuration.copy();
         once.setMaxRetries(0);
         EnosClient probeClient = configuration.getClient() != null ? configuration.getClient()

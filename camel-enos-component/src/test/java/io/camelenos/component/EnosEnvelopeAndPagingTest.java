@@ -140,7 +140,7 @@ class EnosEnvelopeAndPagingTest extends EnosTestSupport {
         HttpClient http = HttpClient.newHttpClient();
         TokenManager tokens = new TokenManager(http, sim.baseUrl(), sim.appKey(), sim.appSecret(),
                 Duration.ofMinutes(10), Duration.ofSeconds(10), Clock.systemUTC(), MAPPER);
-        HttpEnosClient client = new HttpEnosClient(http, sim.baseUrl(), tokens, sim.appSecret(), null,
+        HttpEnosClient client = new HttpEnosClient(http, sim.baseUrl(), tokens, null,
                 new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO),
                 Duration.ofSeconds(10), MAPPER);
         context.getRegistry().bind("myEnos", client);

@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.state.DatabaseBindings;
-import io.camelenos.app.state.JdbcStateRepository;
+import io.camelenos.app.state.ConsumerStates;
+import io.camelenos.component.state.JdbcStateRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class DatabaseTest {
 
     @Test
     void camelJdbcReachesTheAppDatabaseThroughTheRegistry() {
-        new JdbcStateRepository(dataSource, "jdbc-test").setState("k", "v");
+        ConsumerStates.inAppDatabase(dataSource, "jdbc-test").setState("k", "v");
         Object rows = template.requestBody("jdbc:" + DatabaseBindings.DATA_SOURCE,
-                "SELECT state_value FROM camel_state WHERE repository = 'jdbc-test'");
+                "SELECT state_value FROM enos_consumer_state WHERE repository = 'jdbc-test'");
         assertEquals(List.of(Map.of("STATE_VALUE", "v")), upperCaseKeys(rows));
     }
 
@@ -62,8 +63,8 @@ class DatabaseTest {
 
     @Test
     void stateRepositoryKeepsItsValuesInTheAppDatabase() {
-        JdbcStateRepository first = new JdbcStateRepository(dataSource, "app-test");
+        JdbcStateRepository first = ConsumerStates.inAppDatabase(dataSource, "app-test");
         first.setState("watermark", "1700000000000");
-        assertEquals("1700000000000", new JdbcStateRepository(dataSource, "app-test").getState("watermark"));
+        assertEquals("1700000000000", ConsumerStates.inAppDatabase(dataSource, "app-test").getState("watermark"));
     }
 }

@@ -38,7 +38,8 @@ class HealthTest {
                     .then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body(ENOS_CHECK + ".status", equalTo("DOWN"))
-                    .body(ENOS_CHECK + ".data.reason", containsString("EnOS unreachable"));
+                    .body(ENOS_CHECK + ".data.reason", containsString("EnOS unreachable"))
+                    .body(ENOS_CHECK + ".data.cause", equalTo("UNREACHABLE"));
             given().when().get("/q/health/live")
                     .then().statusCode(200)
                     .body("status", equalTo("UP"));

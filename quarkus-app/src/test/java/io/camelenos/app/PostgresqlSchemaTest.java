@@ -41,11 +41,22 @@ class PostgresqlSchemaTest extends SchemaContract {
         return schema;
     }
 
+    @Override
+    protected DataSource upgradeDatabase() {
+        return dataSource(upgradeSchema());
+    }
+
+    @Override
+    protected String upgradeSchema() {
+        return schema + "_upgrade";
+    }
+
     @AfterAll
     void dropSchema() throws SQLException {
         try (Connection connection = dataSource(null).getConnection();
              Statement drop = connection.createStatement()) {
             drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            drop.execute("DROP SCHEMA IF EXISTS " + upgradeSchema() + " CASCADE");
         }
     }
 }

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.camelenos.app.state.JdbcStateRepository;
+import io.camelenos.app.state.ConsumerStates;
+import io.camelenos.component.state.JdbcStateRepository;
 import io.camelenos.app.sync.alert.AlertTable;
 import io.camelenos.app.sync.asset.AssetTable;
 import io.camelenos.app.sync.telemetry.TelemetryTable;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SchemaContract {
 
-    static final List<String> TABLES = List.of("enos_asset", "enos_telemetry", "enos_alert", "camel_state");
+    static final List<String> TABLES = List.of("enos_asset", "enos_telemetry", "enos_alert", "enos_consumer_state");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,13 +60,9 @@ abstract class SchemaContract {
             return;
         }
         dataSource = freshDatabase();
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-        if (schema() != null) {
-            configuration.schemas(schema()).createSchemas(true);
-        }
-        MigrateResult result = configuration.load().migrate();
+        MigrateResult result = flyway(dataSource, schema()).load().migrate();
         assertTrue(result.success);
-        assertEquals("2", result.targetSchemaVersion);
+        assertEquals("3", result.targetSchemaVersion);
     }
 
     @Test
@@ -127,8 +124,8 @@ abstract class SchemaContract {
 
     @Test
     void stateRepositorySavesOverwritesAndSeparatesRepositories() {
-        JdbcStateRepository telemetry = new JdbcStateRepository(dataSource, "telemetry");
-        JdbcStateRepository alerts = new JdbcStateRepository(dataSource, "alerts");
+        JdbcStateRepository telemetry = ConsumerStates.inAppDatabase(dataSource, "telemetry");
+        JdbcStateRepository alerts = ConsumerStates.inAppDatabase(dataSource, "alerts");
         assertNull(telemetry.getState("a1|power"));
 
         telemetry.setState("a1|power", "1000");
@@ -136,8 +133,54 @@ abstract class SchemaContract {
         alerts.setState("a1|power", "other");
 
         assertEquals("2000", telemetry.getState("a1|power"));
-        assertEquals("2000", new JdbcStateRepository(dataSource, "telemetry").getState("a1|power"));
+        assertEquals("2000", ConsumerStates.inAppDatabase(dataSource, "telemetry").getState("a1|power"));
         assertEquals("other", alerts.getState("a1|power"));
+    }
+
+    /**
+     * An app upgraded from the version with its own state table: the watermarks saved in {@code camel_state} by the
+     * previous version are what the component's repository reads after the migration, so telemetry resumes where it
+     * stopped.
+     */
+    @Test
+    void anUpgradeKeepsTheStateThePreviousVersionSaved() throws SQLException {
+        DataSource previous = upgradeDatabase();
+        flyway(previous, upgradeSchema()).target("2").load().migrate();
+        try (Connection connection = previous.getConnection();
+             Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO camel_state (repository, state_key, state_value, updated_at) VALUES "
+                                 + "('telemetry-p3', 'telemetry-p3', 'a1|power=1700000000000', CURRENT_TIMESTAMP), "
+                                 + "('assets', 'assets', 'a1=abc', CURRENT_TIMESTAMP)");
+        }
+
+        MigrateResult upgrade = flyway(previous, upgradeSchema()).load().migrate();
+
+        assertEquals("3", upgrade.targetSchemaVersion);
+        assertEquals("a1|power=1700000000000",
+                ConsumerStates.inAppDatabase(previous, "telemetry-p3").getState("telemetry-p3"));
+        assertEquals("a1=abc", ConsumerStates.inAppDatabase(previous, "assets").getState("assets"));
+        assertNull(ConsumerStates.inAppDatabase(previous, "assets").getState("telemetry-p3"));
+        SQLException gone = assertThrows(SQLException.class, () -> {
+            try (Connection connection = previous.getConnection(); Statement select = connection.createStatement()) {
+                select.executeQuery("SELECT COUNT(*) FROM camel_state");
+            }
+        });
+        assertTrue(gone.getMessage().toLowerCase().contains("camel_state"), gone.getMessage());
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource database, String schema) {
+        var configuration = Flyway.configure().dataSource(database).locations("classpath:db/migration");
+        return schema == null ? configuration : configuration.schemas(schema).createSchemas(true);
+    }
+
+    /** Another empty database (or schema), for the upgrade test. */
+    protected DataSource upgradeDatabase() throws SQLException {
+        return freshDatabase();
+    }
+
+    /** The schema of {@link #upgradeDatabase()}, or null for the connection's default. */
+    protected String upgradeSchema() {
+        return schema();
     }
 
     @Test

@@ -32,7 +32,9 @@ class WrongCredentialsTest {
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'EnOS gateway' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'EnOS gateway' }.data.reason",
-                        containsString("EnOS refused the credentials"))
+                        containsString("EnOS refused the app credentials"))
+                // classified by the component's producer check
+                .body("checks.find { it.name == 'EnOS gateway' }.data.cause", equalTo("AUTH_REFUSED"))
                 // the emulator's token service: 1003 = wrong encryption (the secret signs it)
                 .body("checks.find { it.name == 'EnOS gateway' }.data.reason", containsString("1003"))
                 .body(not(containsString("not-the-app-secret")));

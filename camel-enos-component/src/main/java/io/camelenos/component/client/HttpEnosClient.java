@@ -41,7 +41,6 @@ public final class HttpEnosClient implements EnosClient {
     private final HttpClient http;
     private final String gatewayUrl;
     private final TokenManager tokens;
-    private final String appSecret;
     private final RateLimiter rateLimiter;
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
@@ -54,10 +53,10 @@ public final class HttpEnosClient implements EnosClient {
      *
      * @param rateLimiter null for no rate limit
      */
-    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens,
                           RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
                           ObjectMapper mapper) {
-        this(http, gatewayUrl, tokens, appSecret, rateLimiter, retryPolicy, requestTimeout, mapper,
+        this(http, gatewayUrl, tokens, rateLimiter, retryPolicy, requestTimeout, mapper,
                 UserAuthenticator.none(mapper));
     }
 
@@ -65,24 +64,23 @@ public final class HttpEnosClient implements EnosClient {
      * @param rateLimiter null for no rate limit
      * @param users       the user credential of IAM and PORTAL requests
      */
-    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens,
                           RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
                           ObjectMapper mapper, UserAuthenticator users) {
-        this(http, gatewayUrl, tokens, appSecret, rateLimiter, retryPolicy, requestTimeout, mapper, users,
+        this(http, gatewayUrl, tokens, rateLimiter, retryPolicy, requestTimeout, mapper, users,
                 new EnosCounters());
     }
 
     /**
      * @param counters where retries, 429 answers and rate-limit waits are counted
      */
-    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens, String appSecret,
+    public HttpEnosClient(HttpClient http, String gatewayUrl, TokenManager tokens,
                           RateLimiter rateLimiter, RetryPolicy retryPolicy, Duration requestTimeout,
                           ObjectMapper mapper, UserAuthenticator users, EnosCounters counters) {
         this.counters = counters;
         this.http = http;
         this.gatewayUrl = TokenManager.stripSlash(gatewayUrl);
         this.tokens = tokens;
-        this.appSecret = appSecret;
         this.rateLimiter = rateLimiter;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
@@ -150,7 +148,7 @@ public final class HttpEnosClient implements EnosClient {
                 .header("apim-accesstoken", token)
                 .header("apim-timestamp", Long.toString(timestamp))
                 .header("apim-signature",
-                        Signatures.signature(token, request.query(), request.body(), timestamp, appSecret));
+                        tokens.signature(token, request.query(), request.body(), timestamp));
         if (request.body() != null) {
             builder.header("Content-Type", "application/json;charset=UTF-8");
         }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,7 @@ public final class TokenManager {
 
     private final HttpClient http;
     private final String gatewayUrl;
-    private final String appKey;
-    private final String appSecret;
+    private final AppCredentials credentials;
     private final Duration refreshBefore;
     private final Duration requestTimeout;
     private final Clock clock;
@@ -50,17 +50,20 @@ public final class TokenManager {
 
     public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
                         Duration requestTimeout, Clock clock, ObjectMapper mapper) {
-        this(http, gatewayUrl, appKey, appSecret, refreshBefore, requestTimeout, clock, mapper, new EnosCounters());
+        this(http, gatewayUrl, new AppCredentials(appKey, appSecret), refreshBefore, requestTimeout, clock, mapper,
+                new EnosCounters());
     }
 
-    /** @param counters where token fetches and refreshes are counted */
-    public TokenManager(HttpClient http, String gatewayUrl, String appKey, String appSecret, Duration refreshBefore,
+    /**
+     * @param credentials the app's key and secret, held here and nowhere else in the client
+     * @param counters    where token fetches and refreshes are counted
+     */
+    public TokenManager(HttpClient http, String gatewayUrl, AppCredentials credentials, Duration refreshBefore,
                         Duration requestTimeout, Clock clock, ObjectMapper mapper, EnosCounters counters) {
         this.counters = counters;
         this.http = http;
         this.gatewayUrl = stripSlash(gatewayUrl);
-        this.appKey = appKey;
-        this.appSecret = appSecret;
+        this.credentials = credentials;
         this.refreshBefore = refreshBefore;
         this.requestTimeout = requestTimeout;
         this.clock = clock;
@@ -102,7 +105,12 @@ public final class TokenManager {
     }
 
     public String appKey() {
-        return appKey;
+        return credentials.appKey();
+    }
+
+    /** The {@code apim-signature} of a request sent with {@code accessToken}, signed with the app secret. */
+    String signature(String accessToken, Map<String, String> query, String body, long timestamp) {
+        return credentials.signature(accessToken, query, body, timestamp);
     }
 
     /** When the cached access token expires, or null while none is held. */
@@ -136,8 +144,8 @@ public final class TokenManager {
         counters.tokenFetch();
         long timestamp = clock.millis();
         ObjectNode body = mapper.createObjectNode()
-                .put("appKey", appKey)
-                .put("encryption", Signatures.encryption(appKey, timestamp, appSecret))
+                .put("appKey", credentials.appKey())
+                .put("encryption", credentials.encryption(timestamp))
                 .put("timestamp", timestamp);
         if (oldToken != null) {
             body.put("accessToken", oldToken);

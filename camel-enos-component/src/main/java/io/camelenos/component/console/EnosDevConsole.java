@@ -11,6 +11,8 @@ import io.camelenos.component.EnosEndpoint;
 import io.camelenos.component.client.EnosCounters;
 import io.camelenos.component.client.RateLimiter;
 import io.camelenos.component.client.TokenManager;
+import io.camelenos.component.consumer.EnosConsumerStats;
+import io.camelenos.component.state.Watermarks;
 import org.apache.camel.Component;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
@@ -24,7 +26,7 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * The {@code enos} dev console (Camel JBang, {@code /q/dev}, the developer console of Camel Quarkus): per enos:
  * component its access tokens and their expiry, its rate limiters and its counters; per enos: consumer its polls,
- * failed polls and last error. Shows no secret and no token: app keys and expiry times only.
+ * failed polls, pages read, records routed, last error and (TSDB) its oldest and newest watermarks. Shows no secret and no token: app keys and expiry times only.
  */
 @DevConsole(name = "enos", displayName = "EnOS", description = "EnOS component: tokens, rate limits, counters, consumers")
 public class EnosDevConsole extends AbstractDevConsole {
@@ -46,9 +48,13 @@ public class EnosDevConsole extends AbstractDevConsole {
         }
         for (Route route : consumerRoutes()) {
             JsonObject consumer = consumer(route);
-            text.append(String.format("Consumer %s (%s): polls %s, failed %s, last error %s%n", route.getRouteId(),
-                    consumer.get("uri"), consumer.get("polls"), consumer.get("failedPolls"),
-                    consumer.getOrDefault("lastError", "none")));
+            text.append(String.format("Consumer %s (%s): polls %s, failed %s, pages %s, records %s, last error %s%n",
+                    route.getRouteId(), consumer.get("uri"), consumer.get("polls"), consumer.get("failedPolls"),
+                    consumer.get("pages"), consumer.get("records"), consumer.getOrDefault("lastError", "none")));
+            if (consumer.get("watermarks") instanceof JsonObject watermarks) {
+                text.append(String.format("    watermarks of %s pairs: oldest %s, newest %s%n", watermarks.get("pairs"),
+                        watermarks.getOrDefault("oldest", "none"), watermarks.getOrDefault("newest", "none")));
+            }
         }
         return text.toString();
     }
@@ -118,6 +124,26 @@ public class EnosDevConsole extends AbstractDevConsole {
             json.put("successfulPolls", polling.getSuccessCounter());
             json.put("failedPolls", polling.getErrorCounter());
             lastError(polling).ifPresent(error -> json.put("lastError", oneLine(error.toString())));
+        }
+        if (route.getConsumer() instanceof EnosConsumerStats.Source source) {
+            EnosConsumerStats stats = source.getStats();
+            json.put("pages", stats.pages());
+            json.put("records", stats.records());
+            Watermarks.Summary watermarks = stats.watermarks();
+            if (watermarks != null) {
+                json.put("watermarks", watermarks(watermarks));
+            }
+        }
+        return json;
+    }
+
+    /** How many (asset, point) pairs the consumer holds, and its oldest and newest watermark as instants. */
+    private static JsonObject watermarks(Watermarks.Summary summary) {
+        JsonObject json = new JsonObject();
+        json.put("pairs", summary.pairs());
+        if (summary.pairs() > 0) {
+            json.put("oldest", Instant.ofEpochMilli(summary.oldest()).toString());
+            json.put("newest", Instant.ofEpochMilli(summary.newest()).toString());
         }
         return json;
     }

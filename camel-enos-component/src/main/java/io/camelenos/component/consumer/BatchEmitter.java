@@ -23,6 +23,7 @@ final class BatchEmitter {
     };
 
     private final DefaultConsumer consumer;
+    private final EnosConsumerStats stats;
     private Exchange pending;
     private Consumer<Boolean> pendingOutcome;
     private final int firstIndex;
@@ -38,6 +39,7 @@ final class BatchEmitter {
     /** @param firstIndex the CamelBatchIndex of the first exchange (those routed by earlier polls of the batch) */
     BatchEmitter(DefaultConsumer consumer, int firstIndex) {
         this.consumer = consumer;
+        this.stats = consumer instanceof EnosConsumerStats.Source source ? source.getStats() : new EnosConsumerStats();
         this.firstIndex = firstIndex;
         this.index = firstIndex;
     }
@@ -115,6 +117,7 @@ final class BatchEmitter {
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchSize(last));
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
         index++;
+        stats.record();
         try {
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {

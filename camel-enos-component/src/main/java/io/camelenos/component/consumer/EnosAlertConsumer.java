@@ -35,7 +35,7 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
  * seen (less the lookback) and routes the alerts it never saw as RECOVERED. Each alert id is routed once per state,
  * and the alerts seen live in a Camel state repository, written after each exchange completed.
  */
-public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
+public class EnosAlertConsumer extends ScheduledBatchPollingConsumer implements EnosConsumerStats.Source {
 
     private static final int PAGE_SIZE = 1000;
     private static final int IDS_PER_HISTORY_SEARCH = 100;
@@ -44,6 +44,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     /** How far past the later of the local clock and the newest occurTime a sweep reaches: the EnOS clock may lead. */
     private static final long SWEEP_AHEAD = Duration.ofDays(7).toMillis();
 
+    private final EnosConsumerStats stats = new EnosConsumerStats();
     private final EnosConsumerConfiguration options;
     private final EnosConfiguration config;
     private final EnosOperation active;
@@ -67,6 +68,11 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public EnosEndpoint getEndpoint() {
         return (EnosEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public EnosConsumerStats getStats() {
+        return stats;
     }
 
     @Override
@@ -124,6 +130,7 @@ public class EnosAlertConsumer extends ScheduledBatchPollingConsumer {
         for (int pageNo = 1;; pageNo++) {
             EnosReply reply = getEndpoint().getClient().send(
                     requests.apply(new PageCursor(pageNo, pageSize, null)));
+            stats.page();
             long total = reply.pagination().path("totalSize").asLong(-1);
             firstTotal = pageNo == 1 ? total : firstTotal;
             for (JsonNode alert : reply.data()) {

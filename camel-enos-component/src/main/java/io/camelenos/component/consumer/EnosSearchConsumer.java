@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * dropped, and such a pass says so (CamelEnosPageDrift). With {@code changesOnly} it routes only what changed since
  * the last complete pass.
  */
-public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
+public class EnosSearchConsumer extends ScheduledBatchPollingConsumer implements EnosConsumerStats.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnosSearchConsumer.class);
 
     private final EnosConsumerConfiguration options;
     private final EnosOperation operation;
     private final AtomicInteger maxPagesHeld = new AtomicInteger();
+    private final EnosConsumerStats stats = new EnosConsumerStats();
     private Function<JsonNode, Object> converter;
     private HeadersMapFactory headersMaps;
     private ExecutorService pageExecutor;
@@ -59,6 +60,11 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public EnosEndpoint getEndpoint() {
         return (EnosEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public EnosConsumerStats getStats() {
+        return stats;
     }
 
     /** The largest number of pages this consumer has held in memory at once, across its polls. */
@@ -165,6 +171,7 @@ public class EnosSearchConsumer extends ScheduledBatchPollingConsumer {
     private boolean routePages(PageStream pages, BatchEmitter emitter, Poll poll) throws InterruptedException {
         Page page;
         while ((page = pages.next()) != null) {
+            stats.page();
             poll.see(page, emitter, options);
             if (options.isSplitResult()) {
                 routeRecords(page, poll.keys, emitter, poll);

@@ -39,7 +39,7 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
  * {@link TsdbPageSource}), and routes the records not delivered before.
  * Watermarks move only when exchanges completed, and live in a Camel state repository so that a restart resumes.
  */
-public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
+public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer implements EnosConsumerStats.Source {
 
     private static final int DEFAULT_PAGE_SIZE = 1000;
     private static final int ASSET_SEARCH_PAGE = 1000;
@@ -50,6 +50,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     private final Clock clock;
     private Function<JsonNode, Object> converter;
     private Watermarks watermarks;
+    private final EnosConsumerStats stats = new EnosConsumerStats();
     private long start;
     private ExecutorService pageExecutor;
     private AssetPartition partition;
@@ -68,6 +69,11 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
+    public EnosConsumerStats getStats() {
+        return stats;
+    }
+
+    @Override
     protected void doStart() throws Exception {
         EnosOptionCheck.check(config.getStartTime() != null, "startTime", null,
                 "required by the TSDB consumer: an ISO 8601 instant or a duration before now such as P1D");
@@ -83,6 +89,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
         TsdbTimes.checkRange(config.getStartTime(), config.getEndTime(), clock);
         converter = getEndpoint().createConverter();
         partition = AssetPartition.parse(options.getPartition());
+        stats.watermarks(() -> watermarks == null ? null : watermarks.summary());
         watermarks = new Watermarks(StateKeys.repository(getEndpoint()), StateKeys.of(getEndpoint()),
                 options.getLookback(), start - 1);
         if (config.getParallelPages() > 1) {
@@ -143,6 +150,7 @@ public class EnosTsdbConsumer extends ScheduledBatchPollingConsumer {
             if (page == null) {
                 return true;
             }
+            stats.page();
             route(page, emitter);
             watermarks.save(); // what has completed so far (the emitter holds the last exchange back)
             if (page.isLastOfChunk()) {

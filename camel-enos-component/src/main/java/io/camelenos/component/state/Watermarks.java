@@ -59,6 +59,28 @@ public final class Watermarks {
         }
     }
 
+    /**
+     * How far the pairs met since the consumer started have got: their number and their oldest and newest watermarks
+     * (epoch milliseconds; the oldest is how far behind the slowest pair is).
+     *
+     * @param pairs  the (asset, point) pairs held
+     * @param oldest the lowest watermark, or Long.MIN_VALUE without pairs
+     * @param newest the highest watermark, or Long.MIN_VALUE without pairs
+     */
+    public record Summary(int pairs, long oldest, long newest) {
+    }
+
+    /** The summary of the pairs held now. */
+    public synchronized Summary summary() {
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        for (Pair p : pairs.values()) {
+            oldest = Math.min(oldest, p.watermark);
+            newest = Math.max(newest, p.watermark);
+        }
+        return new Summary(pairs.size(), pairs.isEmpty() ? Long.MIN_VALUE : oldest, newest);
+    }
+
     private Pair load(String key) {
         String stored = repository.getState(prefix + ":" + key);
         Pair pair = new Pair(initial);

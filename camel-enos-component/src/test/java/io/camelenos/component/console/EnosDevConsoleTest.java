@@ -9,6 +9,7 @@ import io.camelenos.component.EnosComponent;
 import io.camelenos.component.EnosConfiguration;
 import io.camelenos.simulator.AuthMode;
 import io.camelenos.simulator.EnosSimulator;
+import io.camelenos.simulator.data.ThingModels;
 import io.camelenos.simulator.fault.FaultKind;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EnosDevConsoleTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String POINT = ThingModels.WIND_TURBINE.points().get(0).id();
     private static EnosSimulator sim;
     private CamelContext context;
 
@@ -91,7 +93,57 @@ class EnosDevConsoleTest {
         assertFalse(callText().contains("canary-console-secret-91c3"), "the app secret leaked in the text");
     }
 
+    @Test
+    void jsonShowsEachConsumersPagesRecordsAndWatermarks() throws Exception {
+        start(sim.appSecret(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("enos:asset/search?pageSize=4&delay=50").routeId("pages").to("log:paged?level=DEBUG");
+                from("enos:tsdb/read?assetExpression=modelId = 'EnOS_Wind_Turbine'&pointIds=" + POINT
+                     + "&startTime=2024-02-20T00:00:00Z&endTime=2024-02-20T00:09:59.999Z&splitResult=true&delay=50")
+                        .routeId("tsdb").to("log:samples?level=DEBUG");
+            }
+        });
+        awaitPolls("pages", 2);
+        awaitPolls("tsdb", 2);
+
+        JsonNode json = callJson();
+
+        JsonNode search = consumer(json, "pages");
+        // 10 assets in pages of 4: three pages and ten records a poll
+        assertTrue(search.path("pages").asLong() >= 3, search.toString());
+        assertTrue(search.path("records").asLong() >= 10, search.toString());
+        assertTrue(search.path("watermarks").isMissingNode(), "a search has no watermarks: " + search);
+        JsonNode tsdb = consumer(json, "tsdb");
+        assertTrue(tsdb.path("pages").asLong() >= 1, tsdb.toString());
+        assertTrue(tsdb.path("records").asLong() >= 1, tsdb.toString());
+        JsonNode watermarks = tsdb.path("watermarks");
+        assertTrue(watermarks.path("pairs").asInt() >= 1, tsdb.toString());
+        // everything up to the end time has been read: that is where every watermark stands
+        assertEquals("2024-02-20T00:09:59.999Z", watermarks.path("oldest").asText(), tsdb.toString());
+        assertEquals("2024-02-20T00:09:59.999Z", watermarks.path("newest").asText(), tsdb.toString());
+        assertTrue(callText().contains("watermarks of"), callText());
+    }
+
+    private static JsonNode consumer(JsonNode json, String routeId) {
+        for (JsonNode consumer : json.path("consumers")) {
+            if (routeId.equals(consumer.path("routeId").asText())) {
+                return consumer;
+            }
+        }
+        throw new AssertionError("no consumer " + routeId + " in " + json);
+    }
+
     private void start(String secret) throws Exception {
+        start(secret, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("enos:asset/search?pageSize=100&delay=50").routeId("poll").to("log:polled?level=DEBUG");
+            }
+        });
+    }
+
+    private void start(String secret, RouteBuilder routes) throws Exception {
         context = new DefaultCamelContext();
         EnosComponent enos = new EnosComponent();
         EnosConfiguration c = enos.getConfiguration();
@@ -102,12 +154,7 @@ class EnosDevConsoleTest {
         c.setMaxRetries(1);
         c.setRetryInitialBackoff(10);
         context.addComponent("enos", enos);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("enos:asset/search?pageSize=100&delay=50").routeId("poll").to("log:polled?level=DEBUG");
-            }
-        });
+        context.addRoutes(routes);
         context.start();
     }
 

@@ -1,38 +1,42 @@
 package io.camelenos.app.health;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.camelenos.app.EtlConfig;
 import io.camelenos.app.enos.EnosGateway;
-import io.camelenos.component.EnosApiException;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
+import io.camelenos.component.EnosEndpoint;
+import io.camelenos.component.health.EnosProducerHealthCheck;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck.Result;
+import org.apache.camel.health.HealthCheck.State;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: DOWN while EnOS is unreachable or refuses our credentials, with the reason. It sends one cheap call
- * ({@code camel-enos.health.probe-uri}) through the {@code enos:} component, so the token, the signature and the
- * gateway are all exercised, and reuses the result for {@code camel-enos.health.cache-ttl}. Any answer in an EnOS
- * envelope proves the gateway took our token and signature, so a business code such as 99404 ("no such asset") counts
- * as UP; a refused org (99403) does not.
+ * Readiness: DOWN while EnOS is unreachable or refuses our credentials, with the classified cause. The verdict is
+ * the component's own producer check ({@link EnosProducerHealthCheck}, called through Camel's health API) over the
+ * endpoint {@code camel-enos.health.probe-uri}, so the app and a plain Camel user read the same causes
+ * ({@code AUTH_REFUSED}, {@code ORG_REFUSED}, {@code UNREACHABLE}, {@code RATE_LIMITED}, ...). What the app adds: the
+ * result is reused for {@code camel-enos.health.cache-ttl}, so frequent health polls do not hammer EnOS, and the data
+ * says which gateway and mode.
  */
 @Readiness
 @ApplicationScoped
 public class EnosReadinessCheck implements HealthCheck {
 
     static final String NAME = "EnOS gateway";
-    private static final int ORG_DENIED = 99403;
+    /** The detail in which the component's checks name the cause (see EnosHealthCause). */
+    private static final String CAUSE = "enos.cause";
 
     @Inject
-    ProducerTemplate template;
+    CamelContext context;
 
     @Inject
     EnosGateway gateway;
@@ -41,9 +45,11 @@ public class EnosReadinessCheck implements HealthCheck {
     EtlConfig config;
 
     private final Clock clock = Clock.systemUTC();
+    private volatile EnosProducerHealthCheck check;
     private volatile Probe last;
 
-    private record Probe(boolean up, String reason, Instant at) {
+    /** One probe's outcome; reason and cause are null when UP. */
+    private record Probe(boolean up, String reason, String cause, Instant at) {
     }
 
     @Override
@@ -55,6 +61,9 @@ public class EnosReadinessCheck implements HealthCheck {
                 .withData("checkedAt", probe.at().toString());
         if (!probe.up()) {
             response.withData("reason", probe.reason());
+        }
+        if (probe.cause() != null) {
+            response.withData("cause", probe.cause());
         }
         return response.build();
     }
@@ -77,43 +86,30 @@ public class EnosReadinessCheck implements HealthCheck {
 
     private Probe probeNow() {
         Instant now = clock.instant();
-        Exchange exchange;
+        Result result;
         try {
-            exchange = template.send(config.health().probeUri(), ex -> ex.getIn().setBody(null));
+            result = check().call(Map.of());
         } catch (RuntimeException e) {
-            return new Probe(false, "probe could not be sent: " + e.getMessage(), now);
+            // e.g. an invalid probe URI: DOWN with the reason rather than an error page
+            return new Probe(false, "probe could not be sent: " + e.getMessage(), null, now);
         }
-        Exception failure = exchange.getException();
-        return failure == null ? new Probe(true, null, now) : new Probe(isUp(failure), reason(failure), now);
+        if (result.getState() == State.UP) {
+            return new Probe(true, null, null, now);
+        }
+        Object cause = result.getDetails().get(CAUSE);
+        return new Probe(false, result.getMessage().orElse(result.getState().name()),
+                cause == null ? null : cause.toString(), now);
     }
 
-    private static boolean isUp(Exception failure) {
-        EnosApiException api = cause(failure, EnosApiException.class);
-        return api != null && api.getHttpStatus() == 200 && !"token".equals(api.getService())
-               && api.getCode() != ORG_DENIED;
-    }
-
-    private static String reason(Exception failure) {
-        EnosApiException api = cause(failure, EnosApiException.class);
-        if (api != null) {
-            if ("token".equals(api.getService()) || api.getHttpStatus() == 401 || api.getHttpStatus() == 403) {
-                return "EnOS refused the credentials: " + api.getMessage();
-            }
-            return "EnOS answered with an error: " + api.getMessage();
+    /** The component's check over the probe endpoint, made once (the endpoint's client keeps the token). */
+    private EnosProducerHealthCheck check() {
+        EnosProducerHealthCheck made = check;
+        if (made == null) {
+            EnosEndpoint endpoint = context.getEndpoint(config.health().probeUri(), EnosEndpoint.class);
+            made = new EnosProducerHealthCheck("readiness", endpoint.createProbe());
+            made.setCamelContext(context);
+            check = made;
         }
-        UncheckedIOException io = cause(failure, UncheckedIOException.class);
-        if (io != null) {
-            return "EnOS unreachable: " + io.getMessage();
-        }
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    }
-
-    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return made;
     }
 }

@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.camelenos.app.EtlConfig;
 import io.camelenos.app.cluster.ClusterMode;
-import io.camelenos.app.state.JdbcStateRepository;
+import io.camelenos.app.state.ConsumerStates;
 import io.camelenos.component.EnosEndpoint;
+import io.camelenos.component.state.JdbcStateRepository;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
@@ -52,7 +53,7 @@ public abstract class SyncRoute extends RouteBuilder {
 
     /**
      * The flow's consumer endpoint: the URI with the user's extra options appended, its state in table
-     * {@code camel_state} under repository {@code flow}, and the monitor watching its polls.
+     * {@code enos_consumer_state} under repository {@code flow}, and the monitor watching its polls.
      */
     protected Endpoint consumer(String routeId, String uri, Optional<String> extraOptions, SyncMonitor monitor) {
         return consumer(routeId, monitor.flow(), uri, extraOptions, monitor);
@@ -66,7 +67,7 @@ public abstract class SyncRoute extends RouteBuilder {
                                 SyncMonitor monitor) {
         String full = extraOptions.filter(o -> !o.isBlank()).map(o -> uri + "&" + o.strip()).orElse(uri);
         EnosEndpoint endpoint = endpoint(full, EnosEndpoint.class);
-        endpoint.getConsumerConfiguration().setStateRepository(new JdbcStateRepository(dataSource, state));
+        endpoint.getConsumerConfiguration().setStateRepository(ConsumerStates.inAppDatabase(dataSource, state));
         endpoint.getConsumerConfiguration().setStateKey(state);
         endpoint.setPollStrategy(monitor);
         endpoint.setExceptionHandler(monitor);

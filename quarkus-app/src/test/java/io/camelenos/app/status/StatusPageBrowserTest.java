@@ -139,7 +139,7 @@ class StatusPageBrowserTest {
         awaitTelemetryIdle();
         // a new backfill of the last day: the watermarks forgotten, each of the 24 answers 150 ms late
         camel.getRouteController().stopRoute(TelemetryExportRoute.ROUTE_ID);
-        update("DELETE FROM camel_state WHERE repository = ?", TelemetryExportRoute.FLOW);
+        update("DELETE FROM enos_consumer_state WHERE repository = ?", TelemetryExportRoute.FLOW);
         emulator().faults().latencyMillis(150);
         camel.getRouteController().startRoute(TelemetryExportRoute.ROUTE_ID);
 

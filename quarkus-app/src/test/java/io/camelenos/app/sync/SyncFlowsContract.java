@@ -157,7 +157,7 @@ abstract class SyncFlowsContract {
         stopTelemetry();
         long stoppedAt = System.currentTimeMillis();
         assertEquals(turbines.size() * SyncFlowsProfile.POINTS.size(),
-                count("SELECT COUNT(*) FROM camel_state WHERE repository = ?", TelemetryExportRoute.FLOW),
+                count("SELECT COUNT(*) FROM enos_consumer_state WHERE repository = ?", TelemetryExportRoute.FLOW),
                 "a watermark per (asset, point) in the database");
         long rowsBefore = count("SELECT COUNT(*) FROM enos_telemetry");
         PrometheusMetrics before = PrometheusMetrics.scrape();
@@ -205,7 +205,7 @@ abstract class SyncFlowsContract {
         long samples = count("SELECT COUNT(*) FROM enos_telemetry WHERE asset_id = ? AND point_id = ?", turbine, point);
         try {
             // as after a crash between a commit and the watermark's save: the restart reads the pair from startTime
-            assertEquals(1, update("DELETE FROM camel_state WHERE repository = ? AND state_key LIKE ?",
+            assertEquals(1, update("DELETE FROM enos_consumer_state WHERE repository = ? AND state_key LIKE ?",
                     TelemetryExportRoute.FLOW, "%:" + turbine + "/" + point));
         } finally {
             startTelemetry();

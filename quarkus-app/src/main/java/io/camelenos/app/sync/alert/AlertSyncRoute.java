@@ -13,7 +13,7 @@ import org.apache.camel.model.RouteDefinition;
  * Alert sync: the alert consumer ({@code enos:alert/searchActiveAlerts}) routes each alert once when it becomes active
  * and once when it recovers; the alert is written to {@code enos_alert} (inserted, then updated with its status and
  * recovery time) and, when {@code camel-enos.alerts.forward-uri} is set, sent on to that endpoint as JSON text. The
- * set of active alerts is in the same database ({@code camel_state}, repository {@value #FLOW}).
+ * set of active alerts is in the same database ({@code enos_consumer_state}, repository {@value #FLOW}).
  */
 @ApplicationScoped
 public class AlertSyncRoute extends SyncRoute {

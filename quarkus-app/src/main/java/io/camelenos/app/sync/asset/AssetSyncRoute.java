@@ -14,7 +14,7 @@ import org.apache.camel.Message;
 /**
  * Asset sync: {@code enos:asset/search} in change-detection mode routes the assets that are new or changed since its
  * last poll, and the ones that disappeared; they are upserted into, or deleted from, {@code enos_asset}. The
- * change-detection state is in the same database ({@code camel_state}, repository {@value #FLOW}), written only once a
+ * change-detection state is in the same database ({@code enos_consumer_state}, repository {@value #FLOW}), written only once a
  * row is written, so a restart re-sends nothing that is already there and misses no deletion.
  */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import io.camelenos.app.sync.SyncRoute;
  * Telemetry export: {@code enos:tsdb/read} follows the configured measure points of the configured assets (by id,
  * and/or an asset search expression that the consumer resolves again at every poll) from a watermark per (asset,
  * point), and each TSDB answer becomes one batched insert into {@code enos_telemetry}. The watermarks are in the
- * same database ({@code camel_state}, repository {@value #FLOW}) and move only once the rows are committed, so a
+ * same database ({@code enos_consumer_state}, repository {@value #FLOW}) and move only once the rows are committed, so a
  * restart resumes where the last run stopped, with no gap; a sample written twice (lookback, a crash between the
  * commit and the watermark) is skipped by the table. In cluster mode the export is split into
  * {@code camel-enos.cluster.telemetry-partitions} routes ({@code telemetry-export-p<k>}, the component's
