@@ -142,6 +142,7 @@ public class ClusterMode {
             Settings s = settings();
             service = switch (s.kind()) {
                 case FILE -> fileService(s);
+                case KUBERNETES -> KubernetesLeases.service(config.cluster(), s.instanceId());
             };
             service.setId(s.instanceId());
             service.setCamelContext(context);
@@ -185,6 +186,7 @@ public class ClusterMode {
                     Duration interval, int heartbeatTimeoutMultiplier) {
 
         static Settings of(EtlConfig.Cluster c) {
+            KubernetesLeases.check(c);
             if (!c.enabled()) {
                 forbidWhenOff(c.kind().isPresent(), "kind", c.kind().orElse(null));
                 forbidWhenOff(c.file().root().isPresent(), "file.root", c.file().root().orElse(null));
@@ -202,12 +204,16 @@ public class ClusterMode {
         }
 
         String describe() {
-            return "lock directory " + root + ", lock interval " + interval.toMillis() + " ms, a leader is stale after "
-                   + heartbeatTimeoutMultiplier + " intervals";
+            return switch (kind) {
+                case FILE -> "lock directory " + root + ", lock interval " + interval.toMillis()
+                             + " ms, a leader is stale after " + heartbeatTimeoutMultiplier + " intervals";
+                case KUBERNETES -> "Kubernetes Leases";
+            };
         }
 
         private static String instanceId(EtlConfig.Cluster c) {
-            String id = c.instanceId().map(String::strip).orElseGet(Settings::hostAndPid);
+            String id = c.instanceId().map(String::strip).or(() -> KubernetesLeases.podName(c))
+                    .orElseGet(Settings::hostAndPid);
             check(INSTANCE_ID.matcher(id).matches(), "instance-id", "'" + UntrustedText.forLog(id) + "'",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return id;
