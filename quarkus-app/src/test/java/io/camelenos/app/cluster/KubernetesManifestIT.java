@@ -114,6 +114,12 @@ class KubernetesManifestIT {
         assertTrue(objects.stream().noneMatch(Secret.class::isInstance), "the manifest brings no Secret of its own");
     }
 
+    @Test
+    void nothingElseThatNeedsMoreRightsOrAnOperator() {
+        Set<String> kinds = objects.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+        assertEquals(Set.of("ServiceAccount", "Role", "RoleBinding", "Service", "Deployment"), kinds);
+    }
+
     private static void assertRule(Role role, String apiGroup, String resource, Set<String> verbs) {
         List<PolicyRule> rules = role.getRules().stream()
                 .filter(r -> r.getApiGroups().contains(apiGroup) && r.getResources().contains(resource)).toList();
