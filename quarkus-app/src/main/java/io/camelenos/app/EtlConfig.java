@@ -219,6 +219,9 @@ public interface EtlConfig {
         /** The {@code file} cluster service. */
         File file();
 
+        /** The {@code kubernetes} cluster service (Kubernetes Leases); unset values take the defaults of {@code KubernetesLeases}. */
+        Kubernetes kubernetes();
+
         interface File {
 
             /** The lock directory every replica shares (a shared volume across machines); unset = the temp directory. */
@@ -231,6 +234,31 @@ public interface EtlConfig {
             /** How many missed intervals make a leader's heartbeat stale, so that another replica takes over. */
             @WithDefault("3")
             int heartbeatTimeoutMultiplier();
+        }
+
+        /**
+         * Settings of the {@code kubernetes} kind, all optional so that one set with another kind is caught at start.
+         * The member id is the pod name: {@code instance-id}, else the {@code HOSTNAME} Kubernetes gives the pod.
+         */
+        interface Kubernetes {
+
+            /** The Kubernetes namespace holding the Leases and the replicas' pods; unset = the pod's own namespace. */
+            Optional<String> namespace();
+
+            /** The Kubernetes API server, for use outside the cluster (e.g. kubectl proxy); unset = in-cluster or kubeconfig. */
+            Optional<String> masterUrl();
+
+            /** Labels (key=value,...) that select the replicas' pods, the only candidates for leadership; unset = every pod. */
+            Optional<String> podSelector();
+
+            /** How long a new leader waits before it starts the routes, so that the last leader has stopped (default 15s, Camel's). */
+            Optional<Duration> leaseDuration();
+
+            /** How long a leader keeps its routes while it cannot renew its Lease (default 10s, less than lease-duration). */
+            Optional<Duration> renewDeadline();
+
+            /** How often each replica reads the Leases and renews its own (default 2s, up to 20% jitter). */
+            Optional<Duration> retryPeriod();
         }
     }
 }

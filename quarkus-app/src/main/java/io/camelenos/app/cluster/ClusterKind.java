@@ -10,7 +10,10 @@ import io.camelenos.app.text.UntrustedText;
 public enum ClusterKind {
 
     /** Camel's FileLockClusterService: a lock file per route in a directory every replica shares. */
-    FILE;
+    FILE,
+
+    /** Camel's KubernetesClusterService: a coordination.k8s.io Lease per route, held by the leading pod. */
+    KUBERNETES;
 
     /** The kind named in the configuration (any case); unknown names fail, listing the known ones. */
     public static ClusterKind parse(String name) {
@@ -19,13 +22,9 @@ public enum ClusterKind {
                 return kind;
             }
         }
-        String hint = "kubernetes".equalsIgnoreCase(name.strip())
-                ? " (the Kubernetes lease service is not in this build yet: on Kubernetes, give the pods a shared "
-                  + "ReadWriteMany volume and use file)"
-                : "";
         throw new IllegalArgumentException("camel-enos.cluster.kind '" + UntrustedText.forLog(name) + "' is unknown: use "
                                            + Arrays.stream(values()).map(ClusterKind::label)
-                                                   .collect(Collectors.joining(", ")) + hint);
+                                                   .collect(Collectors.joining(", ")));
     }
 
     /** The name used in the configuration and in {@code GET /api/cluster}. */

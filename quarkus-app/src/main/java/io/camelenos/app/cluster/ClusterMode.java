@@ -168,6 +168,7 @@ public class ClusterMode {
             Settings s = settings();
             service = switch (s.kind()) {
                 case FILE -> fileService(s);
+                case KUBERNETES -> KubernetesLeases.service(config.cluster(), s.instanceId());
             };
             service.setId(s.instanceId());
             service.setCamelContext(context);
@@ -265,6 +266,7 @@ public class ClusterMode {
                     Path root, Duration interval, int heartbeatTimeoutMultiplier) {
 
         static Settings of(EtlConfig.Cluster c) {
+            KubernetesLeases.check(c);
             if (!c.enabled()) {
                 forbidWhenOff(c.kind().isPresent(), "kind", c.kind().orElse(null));
                 forbidWhenOff(c.file().root().isPresent(), "file.root", c.file().root().orElse(null));
@@ -285,13 +287,17 @@ public class ClusterMode {
         }
 
         String describe() {
-            return "lock directory " + root + ", lock interval " + interval.toMillis() + " ms, a leader is stale after "
-                   + heartbeatTimeoutMultiplier + " intervals, joins a route's election every "
-                   + joinInterval.toMillis() + " ms at start";
+            String join = ", joins a route's election every " + joinInterval.toMillis() + " ms at start";
+            return switch (kind) {
+                case FILE -> "lock directory " + root + ", lock interval " + interval.toMillis()
+                             + " ms, a leader is stale after " + heartbeatTimeoutMultiplier + " intervals" + join;
+                case KUBERNETES -> "Kubernetes Leases" + join;
+            };
         }
 
         private static String instanceId(EtlConfig.Cluster c) {
-            String id = c.instanceId().map(String::strip).orElseGet(Settings::hostAndPid);
+            String id = c.instanceId().map(String::strip).or(() -> KubernetesLeases.podName(c))
+                    .orElseGet(Settings::hostAndPid);
             check(INSTANCE_ID.matcher(id).matches(), "instance-id", "'" + UntrustedText.forLog(id) + "'",
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return id;
