@@ -137,10 +137,11 @@ class StatusPageBrowserTest {
     @Test
     void backfillProgressBarMoves() throws Exception {
         awaitTelemetryIdle();
-        // a new backfill of the last day: the watermarks forgotten, each of the 24 answers 150 ms late
+        // a new backfill of the last day: the watermarks forgotten, each answer 600 ms late (the consumer reads up to
+        // parallelPages time segments at once, so the whole backfill must still last several page refreshes)
         camel.getRouteController().stopRoute(TelemetryExportRoute.ROUTE_ID);
         update("DELETE FROM enos_consumer_state WHERE repository = ?", TelemetryExportRoute.FLOW);
-        emulator().faults().latencyMillis(150);
+        emulator().faults().latencyMillis(600);
         camel.getRouteController().startRoute(TelemetryExportRoute.ROUTE_ID);
 
         List<Double> seen = new ArrayList<>();
