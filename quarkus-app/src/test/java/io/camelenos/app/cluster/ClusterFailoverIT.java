@@ -58,7 +58,7 @@ class ClusterFailoverIT {
     private static final int PARTITIONS = 8;
     private static final int ASSETS = 60;
     private static final Instant START = Instant.parse("2024-02-20T00:00:00Z");
-    private static final Instant END = Instant.parse("2024-02-20T23:59:59.999Z");
+    private static final Instant END = Instant.parse("2024-02-21T23:59:59.999Z");
     private static final List<PointDef> POINTS = ThingModels.WIND_TURBINE.points().subList(0, 2);
     private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
 
@@ -275,6 +275,9 @@ class ClusterFailoverIT {
                 "CAMEL_ENOS_TELEMETRY_END_TIME", END.toString(),
                 "CAMEL_ENOS_TELEMETRY_PAGE_SIZE", "20",
                 "CAMEL_ENOS_TELEMETRY_DELAY", "1s",
+                // one request at a time per partition, so that the backfill (fast with parallel time segments) still
+                // lasts through both failovers
+                "CAMEL_COMPONENT_ENOS_PARALLEL_PAGES", "1",
                 "CAMEL_ENOS_CLUSTER_ENABLED", "true",
                 "CAMEL_ENOS_CLUSTER_INSTANCE_ID", id,
                 "CAMEL_ENOS_CLUSTER_FILE_ROOT", locks.toString(),
