@@ -282,7 +282,7 @@ public class ClusterMode {
             check(c.file().heartbeatTimeoutMultiplier() >= 2, "file.heartbeat-timeout-multiplier",
                     c.file().heartbeatTimeoutMultiplier(), "must be at least 2 (a leader must miss more than one beat)");
             return new Settings(true, kind, instanceId(c), c.telemetryPartitions(), c.joinInterval(),
-                    lockRoot(c.file().root()),
+                    kind == ClusterKind.FILE ? lockRoot(c.file().root()) : null, // only the file kind locks files
                     c.file().acquireLockInterval(), c.file().heartbeatTimeoutMultiplier());
         }
 
